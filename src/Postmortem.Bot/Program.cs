@@ -1,0 +1,1 @@
+Console.WriteLine("Postmortem Bot: under construction.");
