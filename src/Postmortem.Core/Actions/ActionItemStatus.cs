@@ -1,0 +1,8 @@
+namespace Postmortem.Core.Actions;
+
+public enum ActionItemStatus
+{
+    Open,
+    Done,
+    Dropped,
+}

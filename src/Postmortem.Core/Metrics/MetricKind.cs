@@ -1,0 +1,7 @@
+namespace Postmortem.Core.Metrics;
+
+public enum MetricKind
+{
+    Image,
+    Table,
+}

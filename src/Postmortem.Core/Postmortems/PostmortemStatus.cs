@@ -1,0 +1,8 @@
+namespace Postmortem.Core.Postmortems;
+
+public enum PostmortemStatus
+{
+    Draft,
+    InReview,
+    Final,
+}
