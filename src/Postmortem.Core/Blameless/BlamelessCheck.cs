@@ -97,7 +97,7 @@ public static partial class BlamelessCheck
     private static partial Regex ShouldHaveKnown();
 
     // "The tests should have caught it" is a process gap; "Sam/he/the reviewer should have caught it" is blame.
-    [GeneratedRegex(@"(?:\b(?i:he|she|they|you|I|someone|somebody|the\s+(?:reviewer|author|engineer|developer|maintainer|on-?call)s?|reviewers?)|" + _nameWord + @")\s+(?i:really\s+)?(?i:should)(?:\s+(?i:have)|['’]ve)\s+(?i:caught|noticed|spotted|checked|realized|realised|seen|tested|reviewed)\b")]
+    [GeneratedRegex(@"(?:\b(?i:he|she|they|you|I|someone|somebody|the\s+(?:reviewer|author|engineer|developer|maintainer|on-?call)s?|reviewers?)|" + NameWord + @")\s+(?i:really\s+)?(?i:should)(?:\s+(?i:have)|['’]ve)\s+(?i:caught|noticed|spotted|checked|realized|realised|seen|tested|reviewed)\b")]
     private static partial Regex PersonShouldHaveCaught();
 
     [GeneratedRegex(@"\b(?:screwed\s+up|screw-?ups?|dropped\s+the\s+ball)\b", RegexOptions.IgnoreCase)]
@@ -106,14 +106,14 @@ public static partial class BlamelessCheck
     [GeneratedRegex(@"\bhuman\s+errors?\b", RegexOptions.IgnoreCase)]
     private static partial Regex HumanError();
 
-    [GeneratedRegex(@"(?:\b(?i:he|she|they)|" + _nameWord + @")\s+(?i:forgot|neglected|ignored|didn['’]t\s+bother)\b")]
+    [GeneratedRegex(@"(?:\b(?i:he|she|they)|" + NameWord + @")\s+(?i:forgot|neglected|ignored|didn['’]t\s+bother)\b")]
     private static partial Regex PersonForgot();
 
-    [GeneratedRegex(@"\b(?i:because|since)\s+(?:(?i:he|she)|" + _nameWord + @")\s+(?i:didn['’]t|did\s+not|failed\s+to|never|missed)\b")]
+    [GeneratedRegex(@"\b(?i:because|since)\s+(?:(?i:he|she)|" + NameWord + @")\s+(?i:didn['’]t|did\s+not|failed\s+to|never|missed)\b")]
     private static partial Regex BecausePersonDidNot();
 
     // A capitalised word that is likely a person's name rather than a sentence-initial word or a product.
-    private const string _nameWord =
+    private const string NameWord =
         @"\b(?!(?:The|This|That|These|Those|It|We|They|Our|Their|Its|No|Nobody|Nothing|Everyone|Everybody|Someone|Somebody|" +
         @"Anyone|A|An|If|When|Then|So|But|And|Or|Because|Since|As|CI|Tests?|Testing|Monitoring|Alerting|Review|Crater|" +
         @"Cargo|Rustup|Rustc|Bors|Beta|Nightly|Stable|Docs|Release|Nobody)\b)[A-Z][a-z]+(?:['’]s)?";

@@ -4,7 +4,7 @@ namespace Postmortem.Core.Tests.Templates;
 
 public sealed class TemplateParserTests
 {
-    private const string _minimal = """
+    private const string Minimal = """
         {
           "id": "team",
           "name": "Team template",
@@ -41,7 +41,7 @@ public sealed class TemplateParserTests
     [Fact]
     public void Parse_ReadsAMinimalTeamTemplateWithExtraSections()
     {
-        var template = TemplateParser.Parse(_minimal, "team.json");
+        var template = TemplateParser.Parse(Minimal, "team.json");
 
         Assert.Equal(("team", "Team template"), (template.Id, template.Name));
         Assert.Equal("whys", template.Sections[2].Title);
