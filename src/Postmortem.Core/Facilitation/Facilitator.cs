@@ -6,9 +6,9 @@ using Postmortem.Core.Timeline;
 namespace Postmortem.Core.Facilitation;
 
 /// <summary>
-/// Decides what to ask next: first every section's first answer in template order, then the deeper work
-/// (unanswered whys, a root cause, lessons without corrective actions, corrective actions without action
-/// items), and finally a prompt to review.
+/// Decides what to ask next: first every section's first answer in template order (for the Five Whys that
+/// means answering open whys down to a root cause, since lessons reflect root causes), then the deeper work
+/// (lessons without corrective actions, corrective actions without action items), and finally a prompt to review.
 /// </summary>
 public static class Facilitator
 {
@@ -27,7 +27,7 @@ public static class Facilitator
 
         foreach (var section in template.Sections)
         {
-            if (SecondPass(postmortem, section, tree) is { } prompt)
+            if (SecondPass(postmortem, section) is { } prompt)
             {
                 return prompt;
             }
@@ -133,6 +133,9 @@ public static class Facilitator
                 return known.EventStart is null || known.EventEnd is null ? TimelinePrompt(section, known) : null;
             case SectionKind.Whys when tree.Value.Whys.Count == 0:
                 return Prompt(PromptKind.FirstWhy, section);
+            case SectionKind.Whys:
+                // Lessons reflect root causes, so the whys are dug to a root cause before lessons are asked for.
+                return WhysPrompt(section, tree.Value);
             case SectionKind.Actions when !postmortem.Lessons.Any(l => !l.Retracted):
                 return Prompt(PromptKind.Lesson, section);
             default:
@@ -140,40 +143,42 @@ public static class Facilitator
         }
     }
 
-    private static FacilitatorPrompt? SecondPass(Postmortem postmortem, TemplateSection section, Lazy<WhyTree> tree)
+    private static FacilitatorPrompt? SecondPass(Postmortem postmortem, TemplateSection section)
     {
         if (postmortem.FindSection(section.Key) is { Skipped: true })
         {
             return null;
         }
 
-        if (section.Kind == SectionKind.Whys)
-        {
-            if (tree.Value.UnansweredWhys.FirstOrDefault() is { } unanswered)
-            {
-                return new FacilitatorPrompt(
-                    PromptKind.AnswerWhy,
-                    section.Key,
-                    $"Why {unanswered.Why.Path}",
-                    unanswered.Why.Question,
-                    "Each answer may spark one or more further whys; keep digging until you reach a root cause.",
-                    unanswered.Why.Id);
-            }
-
-            if (!tree.Value.RootCauses.Any())
-            {
-                return new FacilitatorPrompt(
-                    PromptKind.RootCause,
-                    section.Key,
-                    "Root causes",
-                    "Which answers are root causes? Mark them, or ask another why where the chain stops too early.",
-                    "Root causes are what the lessons learned will reflect.");
-            }
-        }
-
         if (section.Kind == SectionKind.Actions)
         {
             return ActionsPrompt(postmortem, section);
+        }
+
+        return null;
+    }
+
+    private static FacilitatorPrompt? WhysPrompt(TemplateSection section, WhyTree tree)
+    {
+        if (tree.UnansweredWhys.FirstOrDefault() is { } unanswered)
+        {
+            return new FacilitatorPrompt(
+                PromptKind.AnswerWhy,
+                section.Key,
+                $"Why {unanswered.Why.Path}",
+                unanswered.Why.Question,
+                "Each answer may spark one or more further whys; keep digging until you reach a root cause.",
+                unanswered.Why.Id);
+        }
+
+        if (!tree.RootCauses.Any())
+        {
+            return new FacilitatorPrompt(
+                PromptKind.RootCause,
+                section.Key,
+                "Root causes",
+                "Which answers are root causes? Mark them, or ask another why where the chain stops too early.",
+                "Root causes are what the lessons learned will reflect.");
         }
 
         return null;

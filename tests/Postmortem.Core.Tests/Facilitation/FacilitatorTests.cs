@@ -53,12 +53,13 @@ public sealed class FacilitatorTests
                 (PromptKind.Timeline, "timeline"), (PromptKind.Timeline, "timeline"), (PromptKind.Answer, "leadup"),
             ],
             asked);
-        Assert.Equal(PromptKind.Lesson, Next(pm).Kind);
-        var lesson = pm.Do(new AddLesson("Lesson.", []));
+        // An open why is answered, and a root cause found, before lessons are asked for.
         Assert.Equal((PromptKind.AnswerWhy, (int?)why, "Why 1"), (Next(pm).Kind, Next(pm).TargetId, Next(pm).Title));
         var answer = pm.Do(new AnswerWhy(why, "Because."));
         Assert.Equal(PromptKind.RootCause, Next(pm).Kind);
         pm.Do(new MarkRootCause(answer));
+        Assert.Equal(PromptKind.Lesson, Next(pm).Kind);
+        var lesson = pm.Do(new AddLesson("Lesson.", []));
         Assert.Equal((PromptKind.CorrectiveAction, (int?)lesson), (Next(pm).Kind, Next(pm).TargetId));
         var action = pm.Do(new AddCorrectiveAction(lesson, "Action."));
         Assert.Equal((PromptKind.ActionItem, (int?)action), (Next(pm).Kind, Next(pm).TargetId));
