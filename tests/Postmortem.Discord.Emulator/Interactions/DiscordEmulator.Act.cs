@@ -80,6 +80,17 @@ public sealed partial class DiscordEmulator
         return SendInteractionAsync(user, message.Channel, 3, data, message, modalSource: null);
     }
 
+    /// <summary>
+    /// Sends a button click with a custom_id the message does not carry, as a tampered client might. Discord itself
+    /// would refuse it; tests use it to check that the bot rejects forged or copied ids on its own.
+    /// </summary>
+    public Task<InteractionHandle> ClickForgedButtonAsync(EmulatedUser user, EmulatedMessage message, string customId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var data = new JsonObject { ["custom_id"] = customId, ["component_type"] = 2 };
+        return SendInteractionAsync(user, message.Channel, 3, data, message, modalSource: null);
+    }
+
     /// <summary>The user picks <paramref name="values"/> in a select menu (checked against its options and min/max).</summary>
     public Task<InteractionHandle> SelectAsync(EmulatedUser user, EmulatedMessage message, string customId, params string[] values)
     {

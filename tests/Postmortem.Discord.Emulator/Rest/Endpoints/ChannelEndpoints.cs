@@ -46,6 +46,7 @@ internal sealed class ChannelEndpoints(EmulatorState state, RequestChecks checks
         {
             errors.LengthBetween("name", body["name"].Str(), 1, 100, required: false);
             errors.MaxLength("topic", body["topic"].Str(), channel.Kind == ChannelKind.GuildForum ? 4096 : 1024);
+            CheckAvailableTags(body, channel, errors);
         }
 
         if (await checks.ValidateAsync(context, channel.IsThread ? "update_thread" : "update_channel", errors) is { } invalid)
@@ -79,6 +80,16 @@ internal sealed class ChannelEndpoints(EmulatorState state, RequestChecks checks
             if (body["applied_tags"] is JsonArray tags)
             {
                 c.AppliedTagsUnsafe = [.. tags.Select(t => t.Snowflake()).OfType<ulong>()];
+            }
+
+            if (body["available_tags"] is JsonArray available)
+            {
+                // resources/channel.mdx "Modify Channel": the list replaces the forum's tags; new tags get an id.
+                var replaced = available.OfType<JsonObject>()
+                    .Select(t => new ForumTag(t["id"].Snowflake() ?? state.NextId(), t["name"].Str()!, t["moderated"].Bool() ?? false))
+                    .ToList();
+                c.AvailableTagsUnsafe.Clear();
+                c.AvailableTagsUnsafe.AddRange(replaced);
             }
         });
         return RestResult.Json(DiscordJson.Channel(channel));
@@ -291,6 +302,37 @@ internal sealed class ChannelEndpoints(EmulatorState state, RequestChecks checks
             }
 
             index++;
+        }
+    }
+
+    /// <summary>Forum channels take up to 20 tags, names 1-20 characters; listed ids must be existing tags.</summary>
+    private static void CheckAvailableTags(JsonObject body, EmulatedChannel channel, FormErrors errors)
+    {
+        if (body["available_tags"] is not JsonArray tags)
+        {
+            return;
+        }
+
+        if (channel.Kind != ChannelKind.GuildForum)
+        {
+            errors.Add("available_tags", "CHANNEL_TAGS_NOT_ALLOWED", "Only forum channels have available tags.");
+            return;
+        }
+
+        if (tags.Count > 20)
+        {
+            errors.Add("available_tags", "BASE_TYPE_MAX_LENGTH", "Must be 20 or fewer in length.");
+        }
+
+        var index = 0;
+        foreach (var tag in tags)
+        {
+            var at = FormErrors.Join("available_tags", index++);
+            errors.LengthBetween(FormErrors.Join(at, "name"), tag?["name"].Str(), 1, 20);
+            if (tag?["id"].Snowflake() is { } id && !channel.AvailableTags.Any(t => t.Id == id))
+            {
+                errors.Add(FormErrors.Join(at, "id"), "CHANNEL_TAG_UNKNOWN", $"Tag {id} is not one of {channel.Name}'s tags.");
+            }
         }
     }
 

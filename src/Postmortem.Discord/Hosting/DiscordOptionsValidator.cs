@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+
+namespace Postmortem.Discord.Hosting;
+
+/// <summary>
+/// Checks the "Discord" settings at startup so a missing token stops the host with one line that
+/// says how to provide it. Never echoes the token.
+/// </summary>
+internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
+{
+    public const string MissingToken =
+        "Discord:Token is missing: set the environment variable Discord__Token, or run "
+        + "`dotnet user-secrets set Discord:Token <token>` in src/Postmortem.Bot";
+
+    public ValidateOptionsResult Validate(string? name, DiscordOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Token))
+        {
+            failures.Add(MissingToken);
+        }
+        else if (options.Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add("Discord:Token must be the bare bot token, without the \"Bot \" prefix");
+        }
+
+        if (options.ShardCount is < 1)
+        {
+            failures.Add("Discord:ShardCount must be at least 1, or left empty to use the count Discord recommends");
+        }
+
+        if (options.ShardIds.Count > 0 && options.ShardCount is null)
+        {
+            failures.Add("Discord:ShardIds needs Discord:ShardCount: every process must agree on the total number of shards");
+        }
+
+        if (options.ShardCount is { } count && options.ShardIds.FirstOrDefault(id => id < 0 || id >= count, -1) is var bad and >= 0)
+        {
+            failures.Add($"Discord:ShardIds lists shard {bad}, but shard ids run from 0 to {count - 1}");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
