@@ -1,1 +1,24 @@
-Console.WriteLine("Postmortem Bot: under construction.");
+using Microsoft.Extensions.Hosting;
+using Postmortem.Bot.Hosting;
+
+// dotnet run --project src/Postmortem.Bot              -> the Discord bot
+// dotnet run --project src/Postmortem.Bot -- console   -> the terminal front end
+var commandLine = BotCommandLine.Parse(args);
+if (commandLine.Error is { } usageError)
+{
+    await Console.Error.WriteLineAsync(usageError);
+    return 2;
+}
+
+if (commandLine.ShowUsage)
+{
+    await Console.Out.WriteLineAsync(BotCommandLine.Usage);
+    return 0;
+}
+
+var builder = Host.CreateApplicationBuilder([.. commandLine.HostArgs]);
+builder.Configuration.AddBotSources(builder.Environment, commandLine.HostArgs);
+builder.AddPostmortemBot(commandLine.Mode);
+
+using var host = builder.Build();
+return await host.RunBotAsync(Console.Error);

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Postmortem.Bot.DiscordMode;
+using Postmortem.Bot.Engine;
+using Postmortem.Bot.Terminal;
+using Postmortem.Storage;
+
+namespace Postmortem.Bot.Hosting;
+
+public static class BotHostBuilderExtensions
+{
+    /// <summary>The layers of the bot: logging, the engine, the SQLite store and the front end of the mode.</summary>
+    public static HostApplicationBuilder AddPostmortemBot(this HostApplicationBuilder builder, BotMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddBotLogging(mode);
+        builder.Services.AddSingleton<BotExitCode>();
+        builder.Services.AddPostmortemEngine();
+        builder.Services.AddPostmortemStorage(builder.Configuration);
+        _ = mode switch
+        {
+            BotMode.Console => builder.Services.AddTerminal(),
+            _ => builder.Services.AddDiscordMode(builder.Configuration),
+        };
+        return builder;
+    }
+}
