@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Postmortem.Core.Guilds;
+using Postmortem.Core.Linting;
+using Postmortem.Discord.Hosting;
+using Postmortem.DiscordBot.Commands;
+using Postmortem.DiscordBot.Dashboard;
+using Postmortem.DiscordBot.Export;
+using Postmortem.DiscordBot.FiveWhys;
+using Postmortem.DiscordBot.Forum;
+using Postmortem.DiscordBot.Interactions;
+using Postmortem.DiscordBot.Lessons;
+using Postmortem.DiscordBot.Metrics;
+using Postmortem.DiscordBot.Prompts;
+using Postmortem.DiscordBot.Settings;
+using Postmortem.DiscordBot.Timeline;
+using Postmortem.Storage.ChatLinks;
+using Postmortem.Storage.Database;
+using Postmortem.Storage.GuildSettings;
+
+namespace Postmortem.DiscordBot;
+
+public static class DiscordFrontEndServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Discord front end: the Discord client ("Discord" section), the interaction router with the
+    /// <c>/postmortem</c> handlers, command registration at startup, plain-reply answers, the dashboard and the
+    /// guild settings store. Needs the engine (<c>PostmortemService</c>) and the SQLite storage registered too.
+    /// </summary>
+    public static IServiceCollection AddDiscordFrontEnd(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddDiscordClient(configuration);
+        services.AddOptions<DiscordFrontEndOptions>()
+            .Bind(configuration.GetSection(DiscordFrontEndOptions.SectionName))
+            .Validate(o => o.CommandGuildIds.All(id => ulong.TryParse(id, out _)), "DiscordBot:CommandGuildIds must list guild ids (numbers)")
+            .ValidateOnStart();
+
+        services.TryAddSingleton(LintOptions.Default);
+        services.TryAddSingleton<IGuildSettingsStore>(provider => new SqliteGuildSettingsStore(
+            provider.GetRequiredService<SqliteDatabase>(), provider.GetService<TimeProvider>()));
+        services.TryAddSingleton<SqliteChatLinkStore>();
+
+        services.TryAddSingleton<PostmortemAccess>();
+        services.TryAddSingleton<PostmortemCommandRunner>();
+        services.TryAddSingleton<DashboardService>();
+        services.TryAddSingleton<ForumPosts>();
+        services.TryAddSingleton<PromptView>();
+        services.TryAddSingleton<StatusChanges>();
+
+        services.AddGatewayEventHandler<InteractionRouter>();
+        services.AddGatewayEventHandler<CommandRegistrar>();
+        services.AddGatewayEventHandler<ReplyAnswers>();
+
+        services.AddSlashCommandRoot(PostmortemCommand.Name, PostmortemCommand.Description);
+        services.AddSlashCommand<StartCommand>();
+        services.AddSlashCommand<StatusCommand>();
+        services.AddComponentHandler<StatusCommand>();
+        services.AddSlashCommand<ExportCommand>();
+        services.AddSlashCommand<ReviewCommand>();
+        services.AddSlashCommand<FinalizeCommand>();
+        services.AddComponentHandler<FinalizeCommand>();
+        services.AddSlashCommand<ReopenCommand>();
+        services.AddSlashCommand<ConfigCommand>();
+        services.AddComponentHandler<PromptButtons>();
+        services.AddModalHandler<AnswerSubmitted>();
+        services.AddTimeline();
+        services.AddMetrics();
+        services.AddFiveWhys();
+        services.AddLessons();
+        return services;
+    }
+}

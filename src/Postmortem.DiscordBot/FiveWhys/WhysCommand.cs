@@ -1,0 +1,45 @@
+using Postmortem.Discord.Models;
+using Postmortem.DiscordBot.Commands;
+using Postmortem.DiscordBot.Interactions;
+using Postmortem.DiscordBot.Messages;
+
+namespace Postmortem.DiscordBot.FiveWhys;
+
+/// <summary>
+/// <c>/postmortem whys [id]</c>: the Five Whys tree, privately, paged (<c>whys:{postmortem}:{page}</c>; pages are
+/// rebuilt from the stored postmortem on every click).
+/// </summary>
+public sealed class WhysCommand(PostmortemAccess access) : SlashCommandHandler, IComponentHandler
+{
+    public override ApplicationCommandOption Definition { get; } = PostmortemCommand.Subcommand(
+        "whys", "The Five Whys tree: unanswered whys first, root causes marked", PostmortemCommand.PostmortemIdOption);
+
+    public IReadOnlyCollection<string> Prefixes { get; } = [WhysView.Prefix];
+
+    public override async Task HandleAsync(InteractionContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (await access.ResolveForCommandAsync(context, cancellationToken) is not { } postmortem)
+        {
+            return;
+        }
+
+        await context.ReplyAsync(TextPages.Page(WhysView.Prefix, postmortem.Id, WhysView.Pages(postmortem), 0), cancellationToken);
+    }
+
+    public override Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken) =>
+        access.SuggestAsync(context, focused, cancellationToken);
+
+    public async Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(customId);
+        if (await access.LoadAsync(context, customId, requireThread: false, cancellationToken) is not { } postmortem)
+        {
+            return;
+        }
+
+        var page = customId.TryGetInt(1, out var requested) ? requested : 0;
+        await TextPages.ShowAsync(context, TextPages.Page(WhysView.Prefix, postmortem.Id, WhysView.Pages(postmortem), page), cancellationToken);
+    }
+}
