@@ -251,9 +251,9 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
             {
                 Violation("Heartbeat d must be the last sequence number received, or null.");
             }
-            else if (seq is { } s && s > (connection.Session?.Seq ?? 0))
+            else if (seq is { } s && s > LastSeqSent(connection))
             {
-                Violation($"Heartbeat d {s} is ahead of the last sequence number sent ({connection.Session?.Seq ?? 0}).");
+                Violation($"Heartbeat d {s} is ahead of the last sequence number sent ({LastSeqSent(connection)}).");
             }
 
             if (connection.AcknowledgeHeartbeats)
@@ -262,6 +262,11 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
             }
         }
     }
+
+    // Heartbeat d is the last seq the client received in its session, not on this socket: a connection that has not
+    // resumed yet, or whose session op 9 just detached, rightly carries the seq of the session it had. Called under _gate.
+    private int LastSeqSent(GatewayConnection connection) =>
+        connection.Session?.Seq ?? (_sessions.Count == 0 ? 0 : _sessions.Values.Max(s => s.Seq));
 
     private void Identify(GatewayConnection connection, JsonObject? d)
     {

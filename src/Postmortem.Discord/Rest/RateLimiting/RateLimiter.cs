@@ -9,12 +9,12 @@ namespace Postmortem.Discord.Rest.RateLimiting;
 /// </summary>
 internal sealed class RateLimiter(TimeProvider time)
 {
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan _pruneEvery = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan _idleAfter = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, string> _hashes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RateLimitBucket> _buckets = new(StringComparer.Ordinal);
-    private long _nextPruneTicks = (time.GetUtcNow() + PruneEvery).UtcTicks;
+    private long _nextPruneTicks = (time.GetUtcNow() + _pruneEvery).UtcTicks;
 
     public GlobalRateLimit Global { get; } = new(time);
 
@@ -35,7 +35,10 @@ internal sealed class RateLimiter(TimeProvider time)
         if (headers.Bucket is { Length: > 0 } hash)
         {
             _hashes[route.RouteKey] = hash;
-            var learned = GetOrAdd(hash, route.MajorParameter);
+            // Requests still queued on the provisional bucket and requests that find the bucket by its hash from now
+            // on must take turns in ONE queue, or both queues spend the same Remaining: the provisional bucket becomes
+            // the learned one, unless another route sharing the hash brought its own first.
+            var learned = _buckets.GetOrAdd(Key(hash, route.MajorParameter), current);
             if (!ReferenceEquals(learned, current))
             {
                 learned.Apply(headers, now);
@@ -60,21 +63,23 @@ internal sealed class RateLimiter(TimeProvider time)
     }
 
     private RateLimitBucket GetOrAdd(string hash, string major) =>
-        _buckets.GetOrAdd($"{hash}|{major}", static (_, name) => new RateLimitBucket(name), hash);
+        _buckets.GetOrAdd(Key(hash, major), static (_, name) => new RateLimitBucket(name), hash);
+
+    private static string Key(string hash, string major) => $"{hash}|{major}";
 
     // Every channel and interaction gets a bucket; forget the ones nobody used for a while.
     private void PruneIfDue()
     {
         var now = time.GetUtcNow();
         var due = Interlocked.Read(ref _nextPruneTicks);
-        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPruneTicks, (now + PruneEvery).UtcTicks, due) != due)
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPruneTicks, (now + _pruneEvery).UtcTicks, due) != due)
         {
             return; // not due, or another request is pruning
         }
 
         foreach (var (key, bucket) in _buckets)
         {
-            if (bucket.IsIdle(now, IdleAfter))
+            if (bucket.IsIdle(now, _idleAfter))
             {
                 _buckets.TryRemove(key, out _);
             }
