@@ -1,19 +1,20 @@
 using System.Net;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
+using Postmortem.Discord.Rest.RateLimiting;
 
 namespace Postmortem.Discord.Tests.Rest;
 
 /// <summary>Rate limiting against a fake Discord and a clock that only moves when told to.</summary>
 public sealed class RateLimitTests : IDisposable
 {
-    private static readonly MessagePayload Hello = new() { Content = "hi" };
+    private static readonly MessagePayload _hello = new() { Content = "hi" };
 
     private readonly RestFixture _f = new();
 
     public void Dispose() => _f.Dispose();
 
-    private Task<Message> Send(int channel) => _f.Client.CreateMessageAsync(RestFixture.Channel(channel), Hello).Within();
+    private Task<Message> Send(int channel) => _f.Client.CreateMessageAsync(RestFixture.Channel(channel), _hello).Within();
 
     [Fact]
     public async Task Bucket_WhenRemainingIsZero_WaitsForResetAfterBeforeTheNextRequest()
@@ -51,7 +52,7 @@ public sealed class RateLimitTests : IDisposable
             _ => Responses.Ok(RestFixture.MessageJson, "shared", remaining: 1, resetAfterSeconds: 2),
             _ => Responses.Ok(RestFixture.MessageJson, "shared", remaining: 0, resetAfterSeconds: 2));
         await _f.Client.GetMessageAsync(RestFixture.Channel(10), new Snowflake(1)).Within();
-        await _f.Client.EditMessageAsync(RestFixture.Channel(10), new Snowflake(2), Hello).Within(); // another route, same bucket hash
+        await _f.Client.EditMessageAsync(RestFixture.Channel(10), new Snowflake(2), _hello).Within(); // another route, same bucket hash
 
         var third = _f.Client.GetMessageAsync(RestFixture.Channel(10), new Snowflake(3)).Within();
 
@@ -138,15 +139,15 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal(50, _f.Handler.Requests.Count);
 
         var fiftyFirst = Send(50);
-        Assert.Equal(TimeSpan.FromSeconds(1), await _f.Time.NextTimerAsync());
+        Assert.Equal(GlobalRateLimit.Window, await _f.Time.NextTimerAsync());
         Assert.Equal(50, _f.Handler.Requests.Count);
 
         await _f.Client.RespondToInteractionAsync(new Snowflake(1300000000000000001), RestFixture.InteractionToken, InteractionResponse.DeferredUpdate()).Within();
-        await _f.Client.CreateFollowupAsync(RestFixture.Application, RestFixture.InteractionToken, Hello).Within();
+        await _f.Client.CreateFollowupAsync(RestFixture.Application, RestFixture.InteractionToken, _hello).Within();
         Assert.Equal(52, _f.Handler.Requests.Count);
         Assert.False(fiftyFirst.IsCompleted);
 
-        _f.Time.Advance(TimeSpan.FromSeconds(1));
+        _f.Time.Advance(GlobalRateLimit.Window);
         await fiftyFirst.Within();
         Assert.Equal(53, _f.Handler.Requests.Count);
     }
@@ -240,7 +241,7 @@ public sealed class RateLimitTests : IDisposable
         await Send(10);
         using var cancel = new CancellationTokenSource();
 
-        var waiting = _f.Client.CreateMessageAsync(RestFixture.Channel(10), Hello, cancel.Token);
+        var waiting = _f.Client.CreateMessageAsync(RestFixture.Channel(10), _hello, cancel.Token);
         await _f.Time.NextTimerAsync();
         await cancel.CancelAsync();
 

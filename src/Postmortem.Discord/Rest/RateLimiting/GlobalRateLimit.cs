@@ -10,7 +10,9 @@ internal sealed class GlobalRateLimit(TimeProvider time, int requestsPerSecond =
 {
     public const int DefaultRequestsPerSecond = 50;
 
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+    // Slightly over a second: requests leave here at most 50 per second, but network jitter can land a few of
+    // one window in Discord's next one. 2% of headroom stopped the occasional 429 seen in the reminder burst bench.
+    internal static readonly TimeSpan Window = TimeSpan.FromSeconds(1.02);
 
     private readonly Lock _state = new();
     private readonly List<DateTimeOffset> _slots = [];
