@@ -34,7 +34,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
     /// <summary>The first retry's delay; each further retry doubles it, plus up to 50% jitter.</summary>
     public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromSeconds(1);
 
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan _maxRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http;
     private readonly DiscordOptions _options;
@@ -400,7 +400,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
     {
         var exponential = RetryBaseDelay * Math.Pow(2, failure - 1);
         var jittered = exponential * (1 + (Random.Shared.NextDouble() * 0.5));
-        return jittered < MaxRetryDelay ? jittered : MaxRetryDelay;
+        return jittered < _maxRetryDelay ? jittered : _maxRetryDelay;
     }
 
     private static bool IsTransient(Exception exception, CancellationToken cancellationToken) => exception switch

@@ -11,7 +11,7 @@ namespace Postmortem.Discord.Rest;
 /// </summary>
 internal sealed class RequestBody
 {
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private static readonly MediaTypeHeaderValue _jsonContentType = new("application/json");
 
     private readonly byte[] _json;
     private readonly IReadOnlyList<FileUpload> _files;
@@ -28,7 +28,7 @@ internal sealed class RequestBody
     public HttpContent ToContent()
     {
         var json = new ByteArrayContent(_json);
-        json.Headers.ContentType = Json;
+        json.Headers.ContentType = _jsonContentType;
         if (_files.Count == 0)
         {
             return json;

@@ -5,7 +5,7 @@ namespace Postmortem.Discord.Tests.Gateway;
 
 public sealed class HeartbeaterTests
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(41_250);
+    private static readonly TimeSpan _interval = TimeSpan.FromMilliseconds(41_250);
     private readonly FakeTimeProvider _time = new();
     private int _beats;
     private int _zombies;
@@ -14,15 +14,15 @@ public sealed class HeartbeaterTests
     public void FirstBeat_ComesAfterIntervalTimesJitter_ThenEveryInterval()
     {
         using var heartbeater = Create();
-        heartbeater.Start(Interval, jitter: 0.25);
+        heartbeater.Start(_interval, jitter: 0.25);
 
-        _time.Advance((Interval * 0.25) - TimeSpan.FromMilliseconds(1));
+        _time.Advance((_interval * 0.25) - TimeSpan.FromMilliseconds(1));
         Assert.Equal(0, _beats);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, _beats);
 
         heartbeater.Acknowledge();
-        _time.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        _time.Advance(_interval - TimeSpan.FromMilliseconds(1));
         Assert.Equal(1, _beats);
         _time.Advance(TimeSpan.FromMilliseconds(1));
         Assert.Equal(2, _beats);
@@ -33,12 +33,12 @@ public sealed class HeartbeaterTests
     public void Beat_WithoutAnAckSinceThePreviousOne_ReportsAZombieOnceAndStops()
     {
         using var heartbeater = Create();
-        heartbeater.Start(Interval, jitter: 0);
+        heartbeater.Start(_interval, jitter: 0);
         _time.Advance(TimeSpan.Zero);
         Assert.Equal(1, _beats);
 
-        _time.Advance(Interval);
-        _time.Advance(Interval * 3);
+        _time.Advance(_interval);
+        _time.Advance(_interval * 3);
 
         Assert.Equal(1, _beats);
         Assert.Equal(1, _zombies);
@@ -48,7 +48,7 @@ public sealed class HeartbeaterTests
     public void Acknowledge_MeasuresTheRoundTrip()
     {
         using var heartbeater = Create();
-        heartbeater.Start(Interval, jitter: 0);
+        heartbeater.Start(_interval, jitter: 0);
         _time.Advance(TimeSpan.Zero);
 
         _time.Advance(TimeSpan.FromMilliseconds(80));
@@ -61,7 +61,7 @@ public sealed class HeartbeaterTests
     [InlineData(-0.1)]
     [InlineData(1.0)]
     public void FirstDelay_JitterOutsideZeroToOne_IsRejected(double jitter) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => Heartbeater.FirstDelay(Interval, jitter));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Heartbeater.FirstDelay(_interval, jitter));
 
     [Fact]
     public void FirstDelay_WithRandomJitter_StaysWithinTheInterval()
@@ -69,8 +69,8 @@ public sealed class HeartbeaterTests
         var random = new Random(7);
         for (var i = 0; i < 1000; i++)
         {
-            var delay = Heartbeater.FirstDelay(Interval, random.NextDouble());
-            Assert.InRange(delay, TimeSpan.Zero, Interval - TimeSpan.FromTicks(1));
+            var delay = Heartbeater.FirstDelay(_interval, random.NextDouble());
+            Assert.InRange(delay, TimeSpan.Zero, _interval - TimeSpan.FromTicks(1));
         }
     }
 
@@ -78,10 +78,10 @@ public sealed class HeartbeaterTests
     public void Dispose_StopsTheSchedule()
     {
         var heartbeater = Create();
-        heartbeater.Start(Interval, jitter: 0.5);
+        heartbeater.Start(_interval, jitter: 0.5);
 
         heartbeater.Dispose();
-        _time.Advance(Interval * 5);
+        _time.Advance(_interval * 5);
 
         Assert.Equal(0, _beats + _zombies);
     }

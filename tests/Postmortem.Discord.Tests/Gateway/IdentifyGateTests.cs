@@ -6,7 +6,7 @@ namespace Postmortem.Discord.Tests.Gateway;
 
 public sealed class IdentifyGateTests
 {
-    private static readonly TimeSpan Window = IdentifyGate.ConcurrencyWindow;
+    private static readonly TimeSpan _window = IdentifyGate.ConcurrencyWindow;
     private readonly FakeTimeProvider _time = new();
 
     [Theory]
@@ -24,8 +24,8 @@ public sealed class IdentifyGateTests
         var gate = CreateGate(new IdentifyLimits(1000, 1000, TimeSpan.FromHours(24), MaxConcurrency: 1));
 
         Assert.Equal(TimeSpan.Zero, gate.Reserve(0));
-        Assert.Equal(Window, gate.Reserve(1));
-        Assert.Equal(2 * Window, gate.Reserve(2));
+        Assert.Equal(_window, gate.Reserve(1));
+        Assert.Equal(2 * _window, gate.Reserve(2));
     }
 
     [Fact]
@@ -35,8 +35,8 @@ public sealed class IdentifyGateTests
 
         Assert.Equal(TimeSpan.Zero, gate.Reserve(0));
         Assert.Equal(TimeSpan.Zero, gate.Reserve(1));
-        Assert.Equal(Window, gate.Reserve(2));
-        Assert.Equal(Window, gate.Reserve(3));
+        Assert.Equal(_window, gate.Reserve(2));
+        Assert.Equal(_window, gate.Reserve(3));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class IdentifyGateTests
         var gate = CreateGate(IdentifyLimits.Unknown);
         gate.Reserve(0);
 
-        _time.Advance(Window);
+        _time.Advance(_window);
 
         Assert.Equal(TimeSpan.Zero, gate.Reserve(0));
     }
@@ -70,7 +70,7 @@ public sealed class IdentifyGateTests
 
         var second = gate.WaitAsync(0, CancellationToken.None).AsTask();
         Assert.False(second.IsCompleted);
-        _time.Advance(Window);
+        _time.Advance(_window);
 
         await second.WaitAsync(ScriptedGatewayServer.Timeout);
     }

@@ -32,7 +32,9 @@ public sealed class ApplicationCommandValidatorTests
         Assert.Empty(ApplicationCommandValidator.Validate(Command(
             new ApplicationCommandOption
             {
-                Type = ApplicationCommandOptionType.SubCommandGroup, Name = "action", Description = "Actions",
+                Type = ApplicationCommandOptionType.SubCommandGroup,
+                Name = "action",
+                Description = "Actions",
                 Options = [new() { Type = ApplicationCommandOptionType.SubCommand, Name = "add", Description = "Add", Options = [Text("text", required: true)] }],
             })));
 
@@ -60,12 +62,16 @@ public sealed class ApplicationCommandValidatorTests
         var tooManyOptions = Command([.. Enumerable.Range(0, 26).Select(i => Text($"o{i}"))]);
         var tooManyChoices = Command(new ApplicationCommandOption
         {
-            Type = ApplicationCommandOptionType.String, Name = "pick", Description = "Pick",
+            Type = ApplicationCommandOptionType.String,
+            Name = "pick",
+            Description = "Pick",
             Choices = [.. Enumerable.Range(0, 26).Select(i => ApplicationCommandChoice.Create($"c{i}", $"v{i}"))],
         });
         var longChoice = Command(new ApplicationCommandOption
         {
-            Type = ApplicationCommandOptionType.String, Name = "pick", Description = "Pick",
+            Type = ApplicationCommandOptionType.String,
+            Name = "pick",
+            Description = "Pick",
             Choices = [ApplicationCommandChoice.Create("c", new string('v', 101))],
         });
 
@@ -80,7 +86,9 @@ public sealed class ApplicationCommandValidatorTests
         var mixed = Command(new() { Type = ApplicationCommandOptionType.SubCommand, Name = "sub", Description = "Sub" }, Text("loose"));
         var deep = Command(new ApplicationCommandOption
         {
-            Type = ApplicationCommandOptionType.SubCommandGroup, Name = "group", Description = "Group",
+            Type = ApplicationCommandOptionType.SubCommandGroup,
+            Name = "group",
+            Description = "Group",
             Options = [new() { Type = ApplicationCommandOptionType.SubCommandGroup, Name = "inner", Description = "Inner" }],
         });
 

@@ -13,7 +13,7 @@ public sealed record RecordedRequest(HttpMethod Method, string PathAndQuery, str
 /// </summary>
 public sealed class FakeDiscordHandler : HttpMessageHandler
 {
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan _arrivalTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];
@@ -54,7 +54,7 @@ public sealed class FakeDiscordHandler : HttpMessageHandler
     /// <summary>The next request to arrive (fails the test after 10 s, which only matters when it is broken).</summary>
     public async Task<RecordedRequest> NextRequestAsync()
     {
-        using var timeout = new CancellationTokenSource(ArrivalTimeout);
+        using var timeout = new CancellationTokenSource(_arrivalTimeout);
         return await _arrivals.Reader.ReadAsync(timeout.Token);
     }
 
@@ -82,7 +82,7 @@ public sealed class FakeDiscordHandler : HttpMessageHandler
         _arrivals.Writer.TryWrite(recorded);
         if (HoldResponsesUntil is { } hold)
         {
-            await hold.WaitAsync(ArrivalTimeout, cancellationToken);
+            await hold.WaitAsync(_arrivalTimeout, cancellationToken);
         }
 
         return responder(recorded);

@@ -6,9 +6,9 @@ namespace Postmortem.Discord.Tests.Rest;
 /// </summary>
 internal static class TaskBounds
 {
-    private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan _generous = TimeSpan.FromSeconds(10);
 
-    public static Task Within(this Task task) => task.WaitAsync(Generous);
+    public static Task Within(this Task task) => task.WaitAsync(_generous);
 
-    public static Task<T> Within<T>(this Task<T> task) => task.WaitAsync(Generous);
+    public static Task<T> Within<T>(this Task<T> task) => task.WaitAsync(_generous);
 }
