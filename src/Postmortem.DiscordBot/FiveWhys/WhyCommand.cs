@@ -78,28 +78,13 @@ public sealed class WhyCommand(PostmortemAccess access, PostmortemCommandRunner 
         });
     }
 
-    public override async Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(focused);
-        if (focused.Name == PostmortemCommand.IdOption)
+    public override Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken) =>
+        SuggestForPostmortemAsync(access, context, focused, static (postmortem, option, typed) => option switch
         {
-            await access.SuggestAsync(context, focused, cancellationToken);
-            return;
-        }
-
-        var typed = focused.Value?.ToString();
-        var postmortem = await access.FindQuietlyAsync(context, cancellationToken);
-        await context.SuggestAsync(
-            postmortem is null ? [] : focused.Name switch
-            {
-                FromOption => WhyPaths.SuggestAnswers(postmortem, typed),
-                AnswerOption => WhyPaths.SuggestAnswers(postmortem, typed),
-                WhyOption => WhyPaths.SuggestWhys(postmortem, typed),
-                _ => WhyPaths.SuggestNodes(postmortem, typed),
-            },
-            cancellationToken);
-    }
+            FromOption or AnswerOption => WhyPaths.SuggestAnswers(postmortem, typed),
+            WhyOption => WhyPaths.SuggestWhys(postmortem, typed),
+            _ => WhyPaths.SuggestNodes(postmortem, typed),
+        }, cancellationToken);
 
     private async Task AskAsync(InteractionContext context, Core.Postmortem postmortem, CancellationToken cancellationToken)
     {

@@ -92,27 +92,13 @@ public sealed class ActionCommand(PostmortemAccess access, PostmortemCommandRunn
         });
     }
 
-    public override async Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(focused);
-        if (focused.Name == PostmortemCommand.IdOption)
+    public override Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken) =>
+        SuggestForPostmortemAsync(access, context, focused, (postmortem, option, typed) => option switch
         {
-            await access.SuggestAsync(context, focused, cancellationToken);
-            return;
-        }
-
-        var typed = focused.Value?.ToString();
-        var postmortem = await access.FindQuietlyAsync(context, cancellationToken);
-        await context.SuggestAsync(
-            postmortem is null ? [] : focused.Name switch
-            {
-                LessonOption => ActionLabels.SuggestLessons(postmortem, typed),
-                CorrectiveOption => ActionLabels.SuggestCorrectiveActions(postmortem, typed),
-                _ => ActionLabels.SuggestActionItems(postmortem, typed, openOnly: context.Data.GetSubcommand() is "complete" or "drop"),
-            },
-            cancellationToken);
-    }
+            LessonOption => ActionLabels.SuggestLessons(postmortem, typed),
+            CorrectiveOption => ActionLabels.SuggestCorrectiveActions(postmortem, typed),
+            _ => ActionLabels.SuggestActionItems(postmortem, typed, openOnly: context.Data.GetSubcommand() is "complete" or "drop"),
+        }, cancellationToken);
 
     /// <summary>The member a USER option names, as the engine knows people (server nickname first); null when not given.</summary>
     public static UserRef? Owner(InteractionContext context, string option, out string? error)

@@ -88,22 +88,9 @@ public sealed class LessonCommand(PostmortemAccess access, PostmortemCommandRunn
         await Reply(context, removed, _ => $"Removed lesson **{lesson.Label}** and its actions; no number is reused.", cancellationToken);
     }
 
-    public override async Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(focused);
-        if (focused.Name == PostmortemCommand.IdOption)
-        {
-            await access.SuggestAsync(context, focused, cancellationToken);
-            return;
-        }
-
-        var typed = focused.Value?.ToString();
-        var postmortem = await access.FindQuietlyAsync(context, cancellationToken);
-        await context.SuggestAsync(
-            postmortem is null ? [] : focused.Name == LessonOption ? ActionLabels.SuggestLessons(postmortem, typed) : SuggestRootCauses(postmortem, typed),
-            cancellationToken);
-    }
+    public override Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken) =>
+        SuggestForPostmortemAsync(access, context, focused, static (postmortem, option, typed) =>
+            option == LessonOption ? ActionLabels.SuggestLessons(postmortem, typed) : SuggestRootCauses(postmortem, typed), cancellationToken);
 
     /// <summary>Answer labels ("1.1a, 1.2a" or "1.1a 1.2a") to answer ids; a problem to show when one is unknown.</summary>
     public static string? ParseRootCauses(Core.Postmortem postmortem, string typed, out IReadOnlyList<int> ids)

@@ -73,29 +73,18 @@ public sealed class TimelineCommand(
         });
     }
 
-    public override async Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken)
+    public override Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken) =>
+        SuggestForPostmortemAsync(access, context, focused, SuggestEntriesAsync, cancellationToken);
+
+    // Only the entry option autocompletes besides the shared id option, so the option name needs no look.
+    private async Task<IEnumerable<ApplicationCommandChoice>> SuggestEntriesAsync(
+        Core.Postmortem postmortem, string option, string? typed, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(focused);
-        if (focused.Name != EntryOption)
-        {
-            await access.SuggestAsync(context, focused, cancellationToken);
-            return;
-        }
-
-        if (await access.FindQuietlyAsync(context, cancellationToken) is not { } postmortem)
-        {
-            await context.SuggestAsync([], cancellationToken);
-            return;
-        }
-
         var zone = (await settingsStore.GetAsync(postmortem.GuildId, cancellationToken)).TimeZone;
-        var typed = focused.Value?.ToString()?.Trim() ?? "";
-        await context.SuggestAsync(
-            postmortem.TimelineInOrder
-                .Select(e => TimelineView.Choice(e, zone))
-                .Where(c => typed.Length == 0 || c.Name.Contains(typed, StringComparison.OrdinalIgnoreCase)),
-            cancellationToken);
+        var text = typed?.Trim() ?? "";
+        return postmortem.TimelineInOrder
+            .Select(e => TimelineView.Choice(e, zone))
+            .Where(c => text.Length == 0 || c.Name.Contains(text, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>timeline:{postmortem}:{page}: another page of the private listing.</summary>
