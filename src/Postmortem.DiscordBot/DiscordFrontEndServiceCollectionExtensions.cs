@@ -26,7 +26,8 @@ public static class DiscordFrontEndServiceCollectionExtensions
     /// <summary>
     /// The Discord front end: the Discord client ("Discord" section), the interaction router with the
     /// <c>/postmortem</c> handlers, command registration at startup, plain-reply answers, the dashboard and the
-    /// guild settings store. Needs the engine (<c>PostmortemService</c>) and the SQLite storage registered too.
+    /// guild settings store. Needs the engine (<c>PostmortemService</c>) and the SQLite storage registered too, and
+    /// the host's <see cref="GuildDefaults"/> registered first (otherwise guilds without settings use UTC).
     /// </summary>
     public static IServiceCollection AddDiscordFrontEnd(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,8 +40,9 @@ public static class DiscordFrontEndServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(LintOptions.Default);
+        services.TryAddSingleton(GuildDefaults.Utc);
         services.TryAddSingleton<IGuildSettingsStore>(provider => new SqliteGuildSettingsStore(
-            provider.GetRequiredService<SqliteDatabase>(), provider.GetService<TimeProvider>()));
+            provider.GetRequiredService<SqliteDatabase>(), provider.GetService<TimeProvider>(), provider.GetRequiredService<GuildDefaults>()));
         services.TryAddSingleton<SqliteChatLinkStore>();
 
         services.TryAddSingleton<PostmortemAccess>();

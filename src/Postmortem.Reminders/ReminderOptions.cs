@@ -3,8 +3,9 @@ using Postmortem.Core.Reminders;
 namespace Postmortem.Reminders;
 
 /// <summary>
-/// Settings of the "Reminders" configuration section: the defaults for guilds that configured nothing, and how
-/// the delivery machinery runs.
+/// Settings of the "Reminders" configuration section: the reminder rules of guilds that configured none, and how
+/// the delivery machinery runs. Their time zone is the deployment's (<c>Postmortem:DefaultTimeZone</c>, given to
+/// this project as <see cref="Core.Guilds.GuildDefaults"/>).
 /// </summary>
 public sealed class ReminderOptions
 {
@@ -12,9 +13,6 @@ public sealed class ReminderOptions
 
     /// <summary>Turns every reminder job off (the schedule is still kept in sync).</summary>
     public bool Enabled { get; set; } = true;
-
-    /// <summary>IANA (or Windows) id of the zone used by guilds without their own settings.</summary>
-    public string DefaultTimeZone { get; set; } = "UTC";
 
     /// <summary>Local time reminders go out at, "HH:mm".</summary>
     public string LocalTime { get; set; } = "09:00";
@@ -58,10 +56,10 @@ public sealed class ReminderOptions
     /// <summary>Where thread links point: {base}{guild}/{thread}.</summary>
     public Uri ChannelLinkBase { get; set; } = new("https://discord.com/channels/");
 
-    /// <summary>The rules of a guild that configured nothing.</summary>
-    public ReminderSettings ToDefaultSettings() => new()
+    /// <summary>The rules of a guild that configured nothing, in <paramref name="timeZone"/>.</summary>
+    public ReminderSettings ToDefaultSettings(TimeZoneInfo timeZone) => new()
     {
-        TimeZone = TimeZoneInfo.FindSystemTimeZoneById(DefaultTimeZone),
+        TimeZone = timeZone,
         LocalTime = TimeOnly.Parse(LocalTime, System.Globalization.CultureInfo.InvariantCulture),
         DaysBefore = DaysBefore.Count == 0 ? ReminderSettings.Default.DaysBefore : [.. DaysBefore],
         OverdueEveryDays = OverdueEveryDays,

@@ -11,11 +11,6 @@ public sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = new List<string>();
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.DefaultTimeZone, out _))
-        {
-            problems.Add($"Reminders:DefaultTimeZone '{options.DefaultTimeZone}' is not a time zone this machine knows (e.g. Europe/Berlin).");
-        }
-
         foreach (var (key, value) in new[] { ("LocalTime", options.LocalTime), ("DigestTime", options.DigestTime) })
         {
             if (!TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -45,7 +40,7 @@ public sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
             problems.Add($"Reminders:StaleSweepCron '{options.StaleSweepCron}' is not a Quartz cron expression (e.g. \"0 0 10 * * ?\").");
         }
 
-        if (problems.Count == 0 && options.ToDefaultSettings().Validate() is { } settingsProblem)
+        if (problems.Count == 0 && options.ToDefaultSettings(TimeZoneInfo.Utc).Validate() is { } settingsProblem)
         {
             problems.Add("Reminders: " + settingsProblem);
         }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Postmortem.Core.Guilds;
 using Postmortem.Reminders.Delivery;
 using Postmortem.Reminders.Digest;
 using Postmortem.Reminders.Interactions;
@@ -22,6 +23,7 @@ public static class ReminderServiceCollectionExtensions
     /// sync, the due scan and its delivery workers, Quartz.NET (in-memory store rebuilt from SQLite at startup) with
     /// the reminder jobs, and the Discord sender. Needs the storage (<c>AddPostmortemStorage</c>) and the Discord
     /// REST client (<c>AddDiscordClient</c>, or another <see cref="IReminderSender"/> registered first).
+    /// Guilds without settings use the host's <see cref="GuildDefaults"/> (registered first; otherwise UTC).
     /// This registers the application's Quartz scheduler; other jobs join it through <paramref name="configureQuartz"/>.
     /// </summary>
     public static IServiceCollection AddPostmortemReminders(
@@ -34,6 +36,7 @@ public static class ReminderServiceCollectionExtensions
         services.AddOptions<ReminderOptions>().Bind(configuration.GetSection(ReminderOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(GuildDefaults.Utc);
 
         services.TryAddSingleton<SqliteReminderScheduleStore>();
         services.TryAddSingleton<SqliteReminderSettingsStore>();

@@ -2,8 +2,8 @@ namespace Postmortem.Core.Guilds;
 
 /// <summary>
 /// One community's (a Discord guild's) choices for its postmortems. Guilds that never configured anything use
-/// <see cref="Default"/>: UTC, anyone may start and finalize, no reminder channel, threads rather than a forum,
-/// the deployment's default template.
+/// <see cref="GuildDefaults.Settings"/>: <see cref="Default"/> (UTC, anyone may start and finalize, no reminder
+/// channel, threads rather than a forum, the deployment's default template) in the deployment's time zone.
 /// </summary>
 public sealed record GuildSettings
 {

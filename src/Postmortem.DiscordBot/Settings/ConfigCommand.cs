@@ -13,7 +13,11 @@ namespace Postmortem.DiscordBot.Settings;
 /// finalize, the default reminder channel, the forum for postmortem posts and the template. Without options it
 /// shows the current settings; everything is validated before anything is saved.
 /// </summary>
-public sealed class ConfigCommand(IGuildSettingsStore store, PostmortemService service, IEnumerable<IGuildSettingsListener> listeners)
+public sealed class ConfigCommand(
+    IGuildSettingsStore store,
+    PostmortemService service,
+    GuildDefaults defaults,
+    IEnumerable<IGuildSettingsListener> listeners)
     : SlashCommandHandler
 {
     public const string TimeZoneOption = "time-zone";
@@ -71,7 +75,7 @@ public sealed class ConfigCommand(IGuildSettingsStore store, PostmortemService s
             Description = "Put one setting back to its default",
             Choices =
             [
-                ApplicationCommandChoice.Create("time zone (UTC)", TimeZoneOption),
+                ApplicationCommandChoice.Create("time zone (the bot's default)", TimeZoneOption),
                 ApplicationCommandChoice.Create("starter role (everyone)", StarterRoleOption),
                 ApplicationCommandChoice.Create("reminder channel (none)", ReminderChannelOption),
                 ApplicationCommandChoice.Create("forum channel (threads instead)", ForumChannelOption),
@@ -180,7 +184,7 @@ public sealed class ConfigCommand(IGuildSettingsStore store, PostmortemService s
         return data.GetString(ResetOption) switch
         {
             null => (settings, null),
-            TimeZoneOption => (settings with { TimeZone = GuildSettings.Default.TimeZone }, null),
+            TimeZoneOption => (settings with { TimeZone = defaults.TimeZone }, null),
             StarterRoleOption => (settings with { StarterRoleId = null }, null),
             ReminderChannelOption => (settings with { ReminderChannelId = null }, null),
             ForumChannelOption => (settings with { ForumChannelId = null }, null),

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
+using Postmortem.Core.Guilds;
 using Postmortem.Core.Reminders;
 using Postmortem.Storage.Reminders;
 
@@ -8,17 +9,18 @@ namespace Postmortem.Reminders.Settings;
 /// <summary>
 /// Each guild's reminder settings, held in memory (a few hundred bytes per guild) so the schedule computations
 /// stay synchronous: the guild's reminder rules over <see cref="ReminderOptions"/>, with the time zone and
-/// reminder channel of its general settings (/postmortem config). Changing either re-queues the guild's items
+/// reminder channel of its general settings (/postmortem config), else the deployment's zone (<see cref="GuildDefaults"/>). Changing either re-queues the guild's items
 /// for recomputation (<see cref="Quartz.ReminderConfiguration"/> also reschedules its digest).
 /// </summary>
 public sealed class GuildReminderSettings(
     SqliteReminderSettingsStore store,
     SqliteReminderScheduleStore schedule,
     IOptions<ReminderOptions> options,
+    GuildDefaults guildDefaults,
     TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ReminderSettings> _byGuild = new(StringComparer.Ordinal);
-    private readonly Lazy<ReminderSettings> _defaults = new(() => options.Value.ToDefaultSettings());
+    private readonly Lazy<ReminderSettings> _defaults = new(() => options.Value.ToDefaultSettings(guildDefaults.TimeZone));
     private volatile bool _loaded;
 
     public ReminderSettings Defaults => _defaults.Value;

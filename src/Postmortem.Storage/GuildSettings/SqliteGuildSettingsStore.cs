@@ -4,10 +4,11 @@ using Postmortem.Storage.Database;
 namespace Postmortem.Storage.GuildSettings;
 
 /// <summary>
-/// Per-guild settings (<c>guild_settings</c>). A zone this machine no longer knows (a stale IANA id) reads as
-/// UTC rather than making the guild unusable.
+/// Per-guild settings (<c>guild_settings</c>); a guild without a row gets <paramref name="defaults"/> (UTC when not
+/// given). A zone this machine no longer knows (a stale IANA id) reads as UTC rather than making the guild unusable.
 /// </summary>
-public sealed class SqliteGuildSettingsStore(SqliteDatabase database, TimeProvider? time = null) : IGuildSettingsStore
+public sealed class SqliteGuildSettingsStore(SqliteDatabase database, TimeProvider? time = null, GuildDefaults? defaults = null)
+    : IGuildSettingsStore
 {
     internal const string SelectSql = """
         SELECT time_zone, starter_role_id, reminder_channel_id, forum_channel_id, template_id
@@ -30,6 +31,7 @@ public sealed class SqliteGuildSettingsStore(SqliteDatabase database, TimeProvid
         """;
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly Core.Guilds.GuildSettings _defaults = (defaults ?? GuildDefaults.Utc).Settings;
 
     public Task<Core.Guilds.GuildSettings> GetAsync(string guildId, CancellationToken cancellationToken = default)
     {
@@ -43,7 +45,7 @@ public sealed class SqliteGuildSettingsStore(SqliteDatabase database, TimeProvid
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 if (!await reader.ReadAsync(ct))
                 {
-                    return Core.Guilds.GuildSettings.Default;
+                    return _defaults;
                 }
 
                 return new Core.Guilds.GuildSettings

@@ -1,4 +1,9 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Postmortem.Core.Application;
+using Postmortem.Core.Postmortems;
 using Postmortem.DiscordBot.Tests.Support;
+using Postmortem.Reminders.Settings;
 
 namespace Postmortem.DiscordBot.Tests.EndToEnd;
 
@@ -51,6 +56,29 @@ public sealed class ConfigTests
         Assert.True(badTime.IsEphemeral);
         Assert.Contains("is not a time", badTime.Content, StringComparison.Ordinal);
         Assert.Single(bot.Guild.Threads);
+        bot.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task AGuildWithoutSettings_UsesPostmortemDefaultTimeZone_ForTimesAndReminders()
+    {
+        await using var bot = await BotUnderTest.StartAsync(_ => new Dictionary<string, string?> { ["Postmortem:DefaultTimeZone"] = "Asia/Tokyo" });
+
+        var shown = await (await bot.SlashAsync(bot.Alice, bot.Incidents, "config")).ResponseAsync();
+        var thread = await bot.StartPostmortemAsync(bot.Alice, "Late night outage", new Dictionary<string, object?> { ["incident-start"] = "2026-05-06 02:30" });
+        var meetings = await (await bot.SlashAsync(bot.Alice, thread, "meetings", new Dictionary<string, object?> { ["day"] = 4L, ["time"] = "15:00" })).ResponseAsync();
+
+        Assert.Contains("Time zone: Asia/Tokyo", shown.Content, StringComparison.Ordinal);
+        Assert.Contains("2026-05-06 02:30 Asia/Tokyo", Assert.Single(thread.PinnedMessages).EmbedText, StringComparison.Ordinal);
+        var postmortem = await bot.Services.GetRequiredService<PostmortemService>().GetAsync(new PostmortemId(1));
+        Assert.Equal(new DateTimeOffset(2026, 5, 5, 17, 30, 0, TimeSpan.Zero), postmortem!.IncidentStartedAt);
+        Assert.Contains("every Thursday at 15:00 (Asia/Tokyo)", meetings.Content, StringComparison.Ordinal);
+        Assert.Equal("Asia/Tokyo", bot.Services.GetRequiredService<GuildReminderSettings>().For(bot.Guild.Id.ToString(CultureInfo.InvariantCulture)).TimeZone.Id);
+
+        // Resetting the zone goes back to the configured default, not to UTC.
+        await (await bot.SlashAsync(bot.Alice, bot.Incidents, "config", new Dictionary<string, object?> { ["time-zone"] = "Europe/Berlin" })).ResponseAsync();
+        var reset = await (await bot.SlashAsync(bot.Alice, bot.Incidents, "config", new Dictionary<string, object?> { ["reset"] = "time-zone" })).ResponseAsync();
+        Assert.Contains("Time zone: Asia/Tokyo", reset.Content, StringComparison.Ordinal);
         bot.AssertNoViolations();
     }
 

@@ -36,6 +36,15 @@ public sealed class GuildSettingsStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AGuildThatSavedNothing_GetsTheConfiguredDefaultZone()
+    {
+        var tokyo = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo");
+        var store = new SqliteGuildSettingsStore(_database, defaults: new GuildDefaults(tokyo));
+
+        Assert.Equal(GuildSettings.Default with { TimeZone = tokyo }, await store.GetAsync("123"));
+    }
+
+    [Fact]
     public async Task SavedSettings_ComeBackAsTheyWere_PerGuild()
     {
         var store = new SqliteGuildSettingsStore(_database);
