@@ -28,10 +28,15 @@ public sealed class ReminderInteractions(
     /// <summary>True for the custom ids this class answers (prefix "rem:").</summary>
     public static bool Handles(string? customId) => customId?.StartsWith(ReminderCustomIds.Prefix, StringComparison.Ordinal) == true;
 
-    /// <summary>Answers a component click or modal submit whose custom id starts with "rem:".</summary>
-    public async Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken = default)
+    /// <summary>Answers a component click or modal submit whose custom id starts with "rem:", changing postmortems directly.</summary>
+    public Task<InteractionResponse> HandleAsync(Interaction interaction, CancellationToken cancellationToken = default) =>
+        HandleAsync(interaction, service.ExecuteAsync, cancellationToken);
+
+    /// <summary>Answers a component click or modal submit whose custom id starts with "rem:"; <paramref name="execute"/> makes the changes.</summary>
+    public async Task<InteractionResponse> HandleAsync(Interaction interaction, ReminderCommandExecutor execute, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(interaction);
+        ArgumentNullException.ThrowIfNull(execute);
         if (!ReminderCustomIds.TryParse(interaction.Data?.CustomId, out var action) || interaction.User is not { } user)
         {
             return Reply("This button is not valid any more.");
@@ -61,8 +66,8 @@ public sealed class ReminderInteractions(
             ReminderCustomIds.Done => item.Status == ActionItemStatus.Open ? DoneModal(postmortem, item) : AlreadyClosed(item),
             ReminderCustomIds.Drop => item.Status == ActionItemStatus.Open ? DropModal(postmortem, item) : AlreadyClosed(item),
             ReminderCustomIds.Snooze => await SnoozeAsync(postmortem, item, action.Number, cancellationToken),
-            ReminderCustomIds.DoneModal => await CompleteAsync(interaction, postmortem, item, actor, cancellationToken),
-            ReminderCustomIds.DropModal => await DropAsync(interaction, postmortem, item, actor, cancellationToken),
+            ReminderCustomIds.DoneModal => await CompleteAsync(interaction, execute, postmortem, item, actor, cancellationToken),
+            ReminderCustomIds.DropModal => await DropAsync(interaction, execute, postmortem, item, actor, cancellationToken),
             _ => Reply("This button is not valid any more."),
         };
     }
@@ -121,7 +126,8 @@ public sealed class ReminderInteractions(
         return Reply($"Snoozed: the next reminder for {item.Label} comes on {local:dddd d MMMM 'at' HH:mm} ({rules.TimeZone.Id}).");
     }
 
-    private async Task<InteractionResponse> CompleteAsync(Interaction interaction, Core.Postmortem postmortem, ActionItem item, UserRef actor, CancellationToken cancellationToken)
+    private async Task<InteractionResponse> CompleteAsync(
+        Interaction interaction, ReminderCommandExecutor execute, Core.Postmortem postmortem, ActionItem item, UserRef actor, CancellationToken cancellationToken)
     {
         var evidence = interaction.Data?.GetModalValue(ReminderCustomIds.EvidenceField)?.Trim();
         if (string.IsNullOrEmpty(evidence))
@@ -133,14 +139,15 @@ public sealed class ReminderInteractions(
             return Reply("The evidence must be a link (https://...). Nothing was changed; press Done again.");
         }
 
-        var outcome = await service.ExecuteAsync(postmortem.Id, new CompleteActionItem(item.Id, evidence), actor, cancellationToken);
+        var outcome = await execute(postmortem.Id, new CompleteActionItem(item.Id, evidence), actor, cancellationToken);
         return await AfterAsync(outcome, $"Action item {item.Label} is done. Thank you! No more reminders for it.", cancellationToken);
     }
 
-    private async Task<InteractionResponse> DropAsync(Interaction interaction, Core.Postmortem postmortem, ActionItem item, UserRef actor, CancellationToken cancellationToken)
+    private async Task<InteractionResponse> DropAsync(
+        Interaction interaction, ReminderCommandExecutor execute, Core.Postmortem postmortem, ActionItem item, UserRef actor, CancellationToken cancellationToken)
     {
         var reason = interaction.Data?.GetModalValue(ReminderCustomIds.ReasonField) ?? "";
-        var outcome = await service.ExecuteAsync(postmortem.Id, new DropActionItem(item.Id, reason), actor, cancellationToken);
+        var outcome = await execute(postmortem.Id, new DropActionItem(item.Id, reason), actor, cancellationToken);
         return await AfterAsync(outcome, $"Action item {item.Label} is marked as not doing; the export shows your reason. No more reminders for it.", cancellationToken);
     }
 
