@@ -2,7 +2,10 @@ using Postmortem.Core.Commands;
 
 namespace Postmortem.Core.Metrics;
 
-/// <summary>Adds a graph: exactly one of an absolute http(s) <paramref name="Url"/> or a chat attachment id.</summary>
+/// <summary>
+/// Adds a graph: an absolute http(s) <paramref name="Url"/>, a chat attachment id, or both (an uploaded image's
+/// URL may expire, so its attachment id is kept beside it). At least one is required.
+/// </summary>
 public sealed record AddMetricImage(string? Url, string? AttachmentId, string Caption) : PostmortemCommand;
 
 /// <summary>Adds a Markdown table (a header row, a separator row, then data rows).</summary>

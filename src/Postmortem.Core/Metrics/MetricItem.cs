@@ -3,7 +3,7 @@ using Postmortem.Core.Postmortems;
 namespace Postmortem.Core.Metrics;
 
 /// <summary>
-/// A graph or table illustrating the impact. Images carry a URL or a chat attachment id;
+/// A graph or table illustrating the impact. Images carry a URL, a chat attachment id or both (the export uses the URL);
 /// tables carry validated Markdown.
 /// </summary>
 public sealed record MetricItem

@@ -12,9 +12,9 @@ public sealed partial class Postmortem
     {
         var hasUrl = !string.IsNullOrWhiteSpace(command.Url);
         var hasAttachment = !string.IsNullOrWhiteSpace(command.AttachmentId);
-        if (hasUrl == hasAttachment)
+        if (!hasUrl && !hasAttachment)
         {
-            return UserError.Invalid("Give either an image link or an uploaded image, not both or neither.");
+            return UserError.Invalid("Give an image link or an uploaded image.");
         }
 
         if (hasUrl && !(Uri.TryCreate(command.Url!.Trim(), UriKind.Absolute, out var uri)

@@ -109,8 +109,8 @@ public sealed class MetricCommand(PostmortemAccess access, PostmortemCommandRunn
             return;
         }
 
-        // The engine takes a link or an attachment id, not both; the link is what an export can show.
-        var command = new AddMetricImage(file?.Url?.ToString() ?? url, null, context.Data.GetString(CaptionOption) ?? "");
+        // An upload's link is what an export can show, but Discord's attachment links expire: keep its id too.
+        var command = new AddMetricImage(file?.Url?.ToString() ?? url, file?.Id.ToString(), context.Data.GetString(CaptionOption) ?? "");
         var outcome = await runner.ExecuteAsync(context, postmortem.Id, command, cancellationToken);
         await (outcome is { Succeeded: true, Postmortem: { } updated, Result.CreatedId: { } id } && updated.Metrics.FirstOrDefault(m => m.Id == id) is { } item
             ? context.ReplyEphemeralAsync($"Added {MetricsView.Describe(item)} to Metrics/Graphs.", cancellationToken: cancellationToken)

@@ -47,7 +47,7 @@ public sealed partial class MetricReplies(
         CommandOutcome? last = null;
         foreach (var image in images.Where(i => i.Url is not null))
         {
-            last = await service.ExecuteAsync(postmortem.Id, new AddMetricImage(image.Url!.ToString(), null, caption), actor, cancellationToken);
+            last = await service.ExecuteAsync(postmortem.Id, new AddMetricImage(image.Url!.ToString(), image.Id.ToString(), caption), actor, cancellationToken);
             if (last.Result is { Status: CommandStatus.Rejected, Error: { } error })
             {
                 await TellAsync(author.Id, $"Your image was not added to Metrics/Graphs: {error.Message}", cancellationToken);

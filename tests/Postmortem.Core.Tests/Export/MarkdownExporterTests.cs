@@ -218,10 +218,13 @@ public sealed class MarkdownExporterTests
         var pm = Draft();
         pm.Do(new AddMetricImage("https://example.org/ices.png", null, "ICE reports [per day]"));
         pm.Do(new AddMetricImage(null, "123456", "Screenshot"));
+        pm.Do(new AddMetricImage("https://cdn.example.org/uploaded.png", "654321", "Uploaded"));
 
         var markdown = Export(pm);
 
         Assert.Contains("![ICE reports [per day\\]](https://example.org/ices.png)", markdown, StringComparison.Ordinal);
+        Assert.Contains("![Uploaded](https://cdn.example.org/uploaded.png)", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("654321", markdown, StringComparison.Ordinal);
         Assert.Contains("_Image attached in the discussion (attachment 123456)._\n\n_Screenshot_", markdown, StringComparison.Ordinal);
     }
 

@@ -32,6 +32,19 @@ public sealed class MetricTests
     }
 
     [Fact]
+    public void AddMetricImage_WithAnUploadsLinkAndAttachmentId_KeepsBoth()
+    {
+        var pm = Draft();
+
+        var id = pm.Do(new AddMetricImage("https://cdn.example.org/attachments/1/998877/graph.png", " 998877 ", "ICE reports"));
+
+        Assert.Equal(1, id);
+        Assert.Equal(
+            ("https://cdn.example.org/attachments/1/998877/graph.png", "998877"),
+            (pm.Metrics[0].Url, pm.Metrics[0].AttachmentId));
+    }
+
+    [Fact]
     public void RemoveMetric_DoesNotReuseItsId()
     {
         var pm = Draft();

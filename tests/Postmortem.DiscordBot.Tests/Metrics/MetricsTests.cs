@@ -29,6 +29,8 @@ public sealed class MetricsTests
         Assert.Equal(MetricKind.Image, metric.Kind);
         Assert.StartsWith(bot.Emulator.ApiBaseUrl.GetLeftPart(UriPartial.Authority), metric.Url, StringComparison.Ordinal);
         Assert.EndsWith("/ice-reports.png", metric.Url, StringComparison.Ordinal);
+        Assert.Matches("^[0-9]+$", metric.AttachmentId);
+        Assert.Contains($"/{metric.AttachmentId}/", metric.Url, StringComparison.Ordinal);
         Assert.Equal("ICE reports per day", metric.Caption);
         var dashboard = Assert.Single(thread.PinnedMessages);
         await bot.Emulator.WaitForAsync(() => dashboard.EmbedText.Contains("✅ Metrics/Graphs", StringComparison.Ordinal), description: "Metrics done on the dashboard");
@@ -97,6 +99,8 @@ public sealed class MetricsTests
         await bot.Emulator.WaitForAsync(() => metrics.Content.Contains("graph 1: Crater runs per day", StringComparison.Ordinal), description: "the prompt redrawn");
         var metric = Assert.Single((await GetAsync(bot)).Metrics);
         Assert.EndsWith("/crater.png", metric.Url, StringComparison.Ordinal);
+        Assert.Matches("^[0-9]+$", metric.AttachmentId);
+        Assert.Contains($"/{metric.AttachmentId}/", metric.Url, StringComparison.Ordinal);
         Assert.Equal(before + 1, thread.PublicMessages.Count);
         Assert.Empty(bot.Emulator.Dms(bot.Bob));
         bot.AssertNoViolations();
