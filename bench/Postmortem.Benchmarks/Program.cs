@@ -15,6 +15,12 @@ if (args is ["discord", .. var discordArgs])
     return await Postmortem.Benchmarks.DiscordClient.DiscordBenchmark.RunAsync(discordArgs);
 }
 
+// dotnet run -c Release --project bench/Postmortem.Benchmarks -- bot-load  (the real bot under 100 users, under a minute; see BotLoad/)
+if (args is ["bot-load", .. var loadArgs])
+{
+    return await Postmortem.Benchmarks.BotLoad.BotLoadBenchmark.RunAsync(loadArgs);
+}
+
 var arguments = args.ToList();
 BenchmarkMode.Quick = arguments.Remove("quick");
 var shortJob = arguments.FindIndex(a => a == "--job" || a == "-j");
