@@ -44,6 +44,12 @@ public sealed partial class WalCheckpointService(
         {
             LogCheckpointFailed(_logger, exception.Message);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host's shutdown wait ran out (e.g. behind a busy writer). Emptying the WAL is a courtesy: every
+            // committed frame is already durable in it, and SQLite replays it at the next open.
+            LogShutdownCheckpointSkipped(_logger);
+        }
     }
 
     private async Task CheckpointOnceAsync(CancellationToken cancellationToken)
@@ -61,6 +67,9 @@ public sealed partial class WalCheckpointService(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "WAL checkpoint: {Checkpointed} of {Frames} frames in the database file")]
     private static partial void LogCheckpointed(ILogger logger, int checkpointed, int frames);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shutdown deadline reached before the final WAL checkpoint; the WAL is replayed at the next start")]
+    private static partial void LogShutdownCheckpointSkipped(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed, retrying at the next interval: {Problem}")]
     private static partial void LogCheckpointFailed(ILogger logger, string problem);

@@ -61,6 +61,23 @@ public sealed class WalCheckpointTests : IAsyncLifetime
         Assert.DoesNotContain(logger.Entries, e => e.Level >= LogLevel.Warning);
     }
 
+    [Fact]
+    public async Task Service_WhenTheShutdownDeadlineHasPassed_StopsWithoutThrowing_AndKeepsTheWal()
+    {
+        var logger = new RecordingLogger<WalCheckpointService>((_, _) => { });
+        var service = new WalCheckpointService(new WalCheckpointer(_db.Database), _db.Options, _clock, logger);
+        await service.StartAsync(CancellationToken.None);
+        await CommitSomethingAsync();
+        using var expired = new CancellationTokenSource();
+        await expired.CancelAsync();
+
+        await service.StopAsync(expired.Token);
+
+        // Nothing was emptied, and nothing is lost: the committed frames are still in the WAL.
+        Assert.True(new FileInfo(_db.FilePath + "-wal").Length > 0);
+        Assert.Contains(logger.Entries, e => e.Level == LogLevel.Information);
+    }
+
     /// <summary>The fake clock, plus a signal when the code under test creates its timer.</summary>
     private sealed class TimerSignallingTimeProvider(FakeTimeProvider clock) : TimeProvider
     {
