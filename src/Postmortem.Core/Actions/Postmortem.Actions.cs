@@ -238,14 +238,9 @@ public sealed partial class Postmortem
 
     private CommandResult ApplyCompleteActionItem(CompleteActionItem command, DateTimeOffset now)
     {
-        if (FindVisibleActionItem(command.ActionItemId, out var item) is { } error)
+        if (FindOpenActionItem(command.ActionItemId, out var item) is { } error)
         {
             return error;
-        }
-
-        if (item.Status != ActionItemStatus.Open)
-        {
-            return new UserError(ErrorCodes.WrongState, $"Action item {item.Label} is already {Describe(item.Status)}; reopen it first.");
         }
 
         if (InputRules.OptionalText(command.Evidence, "The evidence", Limits.MaxReasonLength, out var evidence) is { } evidenceError)
@@ -259,14 +254,9 @@ public sealed partial class Postmortem
 
     private CommandResult ApplyDropActionItem(DropActionItem command, DateTimeOffset now)
     {
-        if (FindVisibleActionItem(command.ActionItemId, out var item) is { } error)
+        if (FindOpenActionItem(command.ActionItemId, out var item) is { } error)
         {
             return error;
-        }
-
-        if (item.Status != ActionItemStatus.Open)
-        {
-            return new UserError(ErrorCodes.WrongState, $"Action item {item.Label} is already {Describe(item.Status)}; reopen it first.");
         }
 
         if (InputRules.Text(command.Reason, "The reason for dropping it", Limits.MaxReasonLength, out var reason) is { } reasonError)
@@ -276,6 +266,19 @@ public sealed partial class Postmortem
 
         _actionItems.Replace(item with { Status = ActionItemStatus.Dropped, DropReason = reason, ClosedAt = now });
         return CommandResult.Success(item.Id);
+    }
+
+    // Only an open item can be closed, as done or as dropped.
+    private UserError? FindOpenActionItem(int id, out ActionItem item)
+    {
+        if (FindVisibleActionItem(id, out item) is { } error)
+        {
+            return error;
+        }
+
+        return item.Status == ActionItemStatus.Open
+            ? null
+            : new UserError(ErrorCodes.WrongState, $"Action item {item.Label} is already {Describe(item.Status)}; reopen it first.");
     }
 
     private CommandResult ApplyReopenActionItem(ReopenActionItem command)
