@@ -67,22 +67,10 @@ public sealed class MetricCommand(PostmortemAccess access, PostmortemCommandRunn
         }
     }
 
-    public override async Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(focused);
-        if (focused.Name != MetricOption)
-        {
-            await access.SuggestAsync(context, focused, cancellationToken);
-            return;
-        }
-
-        var typed = focused.Value?.ToString()?.Trim() ?? "";
-        var postmortem = await access.FindQuietlyAsync(context, cancellationToken);
-        await context.SuggestAsync(
-            (postmortem?.Metrics ?? []).Select(MetricsView.Choice).Where(c => c.Name.Contains(typed, StringComparison.OrdinalIgnoreCase)),
+    public override Task AutocompleteAsync(InteractionContext context, InteractionOption focused, CancellationToken cancellationToken) =>
+        SuggestForPostmortemAsync(access, context, focused, static (postmortem, _, typed) =>
+            postmortem.Metrics.Select(MetricsView.Choice).Where(c => c.Name.Contains(typed?.Trim() ?? "", StringComparison.OrdinalIgnoreCase)),
             cancellationToken);
-    }
 
     /// <summary>True for attachments Discord reports as images (or whose name says so when it reports no type).</summary>
     public static bool IsImage(Attachment attachment)
