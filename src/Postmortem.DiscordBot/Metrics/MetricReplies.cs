@@ -5,10 +5,9 @@ using Postmortem.Core.Metrics;
 using Postmortem.Core.Postmortems;
 using Postmortem.Core.Templates;
 using Postmortem.Discord.Gateway;
-using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
 using Postmortem.DiscordBot.Dashboard;
-using Postmortem.DiscordBot.Interactions;
+using Postmortem.DiscordBot.Messages;
 using Postmortem.DiscordBot.Prompts;
 
 namespace Postmortem.DiscordBot.Metrics;
@@ -18,7 +17,7 @@ namespace Postmortem.DiscordBot.Metrics;
 /// any, its caption). Acknowledged quietly by redrawing the prompt; problems go to the author by DM, or nowhere when
 /// DMs are closed, never into the thread.
 /// </summary>
-public sealed partial class MetricReplies(
+public sealed class MetricReplies(
     PostmortemService service,
     IPostmortemRepository repository,
     PromptView prompts,
@@ -30,7 +29,7 @@ public sealed partial class MetricReplies(
     {
         if (evt is not MessageCreateEvent { Message: var message }
             || message.IsFromBot || message.WebhookId is not null || message.GuildId is not { } guildId || message.Author is not { } author
-            || message.ReferencedMessage is not { } prompt || FindPromptId(prompt) is not { } promptId
+            || message.ReferencedMessage is not { } prompt || PromptReplies.FindButtonId(prompt, MetricTableModal.Prefix) is not { } promptId
             || message.Attachments.Where(MetricCommand.IsImage).ToList() is not { Count: > 0 } images)
         {
             return;
@@ -50,7 +49,7 @@ public sealed partial class MetricReplies(
             last = await service.ExecuteAsync(postmortem.Id, new AddMetricImage(image.Url!.ToString(), image.Id.ToString(), caption), actor, cancellationToken);
             if (last.Result is { Status: CommandStatus.Rejected, Error: { } error })
             {
-                await TellAsync(author.Id, $"Your image was not added to Metrics/Graphs: {error.Message}", cancellationToken);
+                await PromptReplies.TellPrivatelyAsync(rest, logger, author.Id, $"Your image was not added to Metrics/Graphs: {error.Message}", cancellationToken);
                 return;
             }
         }
@@ -66,30 +65,4 @@ public sealed partial class MetricReplies(
             await dashboards.RefreshAsync(updated.Id, cancellationToken);
         }
     }
-
-    /// <summary>The Add table button of the Metrics prompt, which names the postmortem.</summary>
-    private static CustomId? FindPromptId(Message prompt) =>
-        Flatten(prompt.Components)
-            .OfType<Button>()
-            .Select(b => CustomId.TryParse(b.CustomId, out var id) ? id : null)
-            .FirstOrDefault(id => id?.Prefix == MetricTableModal.Prefix);
-
-    private static IEnumerable<Component> Flatten(IEnumerable<Component> components) =>
-        components.SelectMany(c => c is ActionRow row ? Flatten(row.Components).Prepend(c) : [c]);
-
-    private async Task TellAsync(Snowflake userId, string text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await rest.SendDirectMessageAsync(userId, new MessagePayload { Content = text }, cancellationToken);
-        }
-        catch (DiscordHttpException ex)
-        {
-            // Closed DMs are the user's choice; the hint is simply not delivered.
-            LogDmFailed(logger, userId, ex.Code);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not DM user {UserId} (Discord code {Code})")]
-    private static partial void LogDmFailed(ILogger logger, Snowflake userId, int? code);
 }

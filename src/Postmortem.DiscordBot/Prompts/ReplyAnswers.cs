@@ -4,10 +4,9 @@ using Postmortem.Core.Commands;
 using Postmortem.Core.Postmortems;
 using Postmortem.Core.Sections;
 using Postmortem.Discord.Gateway;
-using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
 using Postmortem.DiscordBot.Dashboard;
-using Postmortem.DiscordBot.Interactions;
+using Postmortem.DiscordBot.Messages;
 
 namespace Postmortem.DiscordBot.Prompts;
 
@@ -16,7 +15,7 @@ namespace Postmortem.DiscordBot.Prompts;
 /// revision). Acknowledged quietly by redrawing the prompt's preview; problems and blameless nudges go to the
 /// author by DM (or nowhere when DMs are closed), never into the thread.
 /// </summary>
-public sealed partial class ReplyAnswers(
+public sealed class ReplyAnswers(
     PostmortemService service,
     IPostmortemRepository repository,
     PromptView view,
@@ -32,7 +31,7 @@ public sealed partial class ReplyAnswers(
         if (evt is not MessageCreateEvent { Message: var message }
             || message.IsFromBot || message.WebhookId is not null || message.GuildId is not { } guildId
             || message.MessageReference?.MessageId is null || message.ReferencedMessage is not { } prompt
-            || FindPromptId(prompt) is not { } promptId
+            || PromptReplies.FindButtonId(prompt, PromptView.AnswerPrefix) is not { } promptId
             || string.IsNullOrWhiteSpace(message.Content) || message.Author is not { } author)
         {
             return;
@@ -49,7 +48,7 @@ public sealed partial class ReplyAnswers(
         var outcome = await AppendAsync(postmortem.Id, item.Key, message.Content.Trim(), actor, cancellationToken);
         if (outcome.Result is { Status: CommandStatus.Rejected, Error: { } error })
         {
-            await TellAsync(author.Id, $"Your reply was not added to **{item.Title}**: {error.Message}", cancellationToken);
+            await PromptReplies.TellPrivatelyAsync(rest, logger, author.Id, $"Your reply was not added to **{item.Title}**: {error.Message}", cancellationToken);
             return;
         }
 
@@ -59,7 +58,7 @@ public sealed partial class ReplyAnswers(
             await dashboards.RefreshAsync(updated.Id, cancellationToken);
             if (BlamelessNudge.For(message.Content, item.Title) is { } nudge)
             {
-                await TellAsync(author.Id, nudge, cancellationToken);
+                await PromptReplies.TellPrivatelyAsync(rest, logger, author.Id, nudge, cancellationToken);
             }
         }
     }
@@ -77,30 +76,4 @@ public sealed partial class ReplyAnswers(
             }
         }
     }
-
-    /// <summary>The custom id of the prompt's Answer button, which names the postmortem and the section.</summary>
-    private static CustomId? FindPromptId(Message prompt) =>
-        Flatten(prompt.Components)
-            .OfType<Button>()
-            .Select(b => CustomId.TryParse(b.CustomId, out var id) ? id : null)
-            .FirstOrDefault(id => id?.Prefix == PromptView.AnswerPrefix);
-
-    private static IEnumerable<Component> Flatten(IEnumerable<Component> components) =>
-        components.SelectMany(c => c is ActionRow row ? Flatten(row.Components).Prepend(c) : [c]);
-
-    private async Task TellAsync(Snowflake userId, string text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await rest.SendDirectMessageAsync(userId, new MessagePayload { Content = text }, cancellationToken);
-        }
-        catch (DiscordHttpException ex)
-        {
-            // Closed DMs are the user's choice: the answer is saved, the hint is simply not delivered.
-            LogDmFailed(logger, userId, ex.Code);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not DM user {UserId} (Discord code {Code})")]
-    private static partial void LogDmFailed(ILogger logger, Snowflake userId, int? code);
 }
