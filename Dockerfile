@@ -18,6 +18,7 @@ COPY src/Postmortem.Storage/Postmortem.Storage.csproj src/Postmortem.Storage/
 COPY src/Postmortem.Discord/Postmortem.Discord.csproj src/Postmortem.Discord/
 COPY src/Postmortem.DiscordBot/Postmortem.DiscordBot.csproj src/Postmortem.DiscordBot/
 COPY src/Postmortem.Reminders/Postmortem.Reminders.csproj src/Postmortem.Reminders/
+COPY src/Postmortem.Terminal/Postmortem.Terminal.csproj src/Postmortem.Terminal/
 COPY src/Postmortem.Bot/Postmortem.Bot.csproj src/Postmortem.Bot/
 RUN dotnet restore src/Postmortem.Bot/Postmortem.Bot.csproj
 COPY . .

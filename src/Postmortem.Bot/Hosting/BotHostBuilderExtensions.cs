@@ -1,9 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Postmortem.Bot.DiscordMode;
 using Postmortem.Bot.Engine;
-using Postmortem.Bot.Terminal;
 using Postmortem.Storage;
+using Postmortem.Terminal;
 
 namespace Postmortem.Bot.Hosting;
 
@@ -14,7 +13,6 @@ public static class BotHostBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.AddBotLogging(mode);
-        builder.Services.AddSingleton<BotExitCode>();
         builder.Services.AddPostmortemEngine();
         builder.Services.AddPostmortemStorage(builder.Configuration);
         _ = mode switch

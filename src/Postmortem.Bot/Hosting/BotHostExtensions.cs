@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Postmortem.Terminal;
 
 namespace Postmortem.Bot.Hosting;
 
@@ -36,7 +37,7 @@ public static class BotHostExtensions
         }
 
         await host.WaitForShutdownAsync(cancellationToken);
-        var requested = host.Services.GetRequiredService<BotExitCode>().Value;
+        var requested = host.Services.GetService<TerminalExitCode>()?.Value ?? 0;
         return requested != 0 ? requested : Environment.ExitCode;
     }
 }

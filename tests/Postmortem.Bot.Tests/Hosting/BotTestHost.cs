@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Postmortem.Bot.Hosting;
-using Postmortem.Bot.Terminal;
+using Postmortem.Terminal;
 using Postmortem.Testing;
 
 namespace Postmortem.Bot.Tests.Hosting;

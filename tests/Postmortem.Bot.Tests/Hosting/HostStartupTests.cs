@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Postmortem.Bot.Hosting;
-using Postmortem.Bot.Terminal;
+using Postmortem.Terminal;
 
 namespace Postmortem.Bot.Tests.Hosting;
 

@@ -1,0 +1,53 @@
+using Postmortem.Core.Facilitation;
+
+namespace Postmortem.Terminal.Rendering;
+
+/// <summary>The facilitator's next question, its guidance and the command that answers it.</summary>
+public static class PromptView
+{
+    public static void Write(TerminalWriter output, Core.Postmortem postmortem, FacilitatorPrompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(postmortem);
+        ArgumentNullException.ThrowIfNull(prompt);
+        output.Line();
+        output.Heading($"Next - {prompt.Title}");
+        output.Block(prompt.Text, 2);
+        if (prompt.Guidance.Length > 0)
+        {
+            output.Faint($"  ({prompt.Guidance})");
+        }
+
+        output.Line("  > " + Command(postmortem, prompt));
+    }
+
+    public static string Command(Core.Postmortem postmortem, FacilitatorPrompt prompt)
+    {
+        ArgumentNullException.ThrowIfNull(postmortem);
+        ArgumentNullException.ThrowIfNull(prompt);
+        return prompt.Kind switch
+        {
+            PromptKind.Answer => $"answer {prompt.SectionKey}   (then the text, ending with a line holding only \".\")",
+            PromptKind.Metric => "metric table <caption> (then the table, ending with \".\")   or   metric image <url> <caption>",
+            PromptKind.Timeline => "timeline add <time> <start|end|detected|mitigated|resolved|note> <what happened>",
+            PromptKind.FirstWhy => "why ask <question>",
+            PromptKind.AnswerWhy => $"why answer {WhyPath(postmortem, prompt.TargetId)} <answer>",
+            PromptKind.RootCause => "why root <answer, e.g. 1.2a>   or dig deeper: why ask <answer> <question>",
+            PromptKind.Lesson => "lesson add <what we learned> --from <root-cause answers, e.g. 1.2a,2b>",
+            PromptKind.CorrectiveAction => $"action add-corrective {LessonLabel(postmortem, prompt.TargetId)} <long-term change>",
+            PromptKind.ActionItem =>
+                $"action add-item {CorrectiveActionLabel(postmortem, prompt.TargetId)} <short-term step> --owner <name> --due <YYYY-MM-DD>",
+            PromptKind.Review => "lint, show, export <file.md>, then submit",
+            _ => "help",
+        };
+    }
+
+    private static string WhyPath(Core.Postmortem postmortem, int? id) =>
+        id is { } whyId && postmortem.FindWhy(whyId) is { } why ? why.Path : "<why>";
+
+    private static string LessonLabel(Core.Postmortem postmortem, int? id) =>
+        id is { } lessonId && postmortem.FindLesson(lessonId) is { } lesson ? lesson.Label : "<lesson>";
+
+    private static string CorrectiveActionLabel(Core.Postmortem postmortem, int? id) =>
+        id is { } actionId && postmortem.FindCorrectiveAction(actionId) is { } action ? action.Label : "<corrective action>";
+}

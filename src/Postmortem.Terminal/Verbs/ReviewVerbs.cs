@@ -1,0 +1,78 @@
+using Postmortem.Core.Export;
+using Postmortem.Core.Linting;
+using Postmortem.Core.Postmortems;
+using Postmortem.Terminal.Input;
+using Postmortem.Terminal.Rendering;
+
+namespace Postmortem.Terminal.Verbs;
+
+/// <summary>Checking the postmortem against the template and exporting it as Markdown.</summary>
+public static class ReviewVerbs
+{
+    public static readonly Verb Lint = new("lint", "lint", "List what the postmortem does not do yet, with how to fix each.", LintAsync);
+
+    public static readonly Verb Export = new(
+        "export",
+        "export [--no-names] <file.md>",
+        "Write the postmortem as Markdown; --no-names keeps people's names out of the narrative.",
+        ExportAsync)
+    {
+        Options = [OptionSpec.Flag("--no-names")],
+    };
+
+    public static IReadOnlyList<Verb> All { get; } = [Lint, Export];
+
+    private static async Task<bool> LintAsync(TerminalSession session, VerbArguments arguments, CancellationToken cancellationToken)
+    {
+        if (await session.LoadCurrentAsync(cancellationToken) is not { } postmortem)
+        {
+            return false;
+        }
+
+        FindingsView.Write(session.Out, Linter.Lint(postmortem, session.TemplateFor(postmortem), session.LintOptions));
+        return true;
+    }
+
+    private static async Task<bool> ExportAsync(TerminalSession session, VerbArguments arguments, CancellationToken cancellationToken)
+    {
+        var file = arguments.TextFrom(0);
+        if (file.Length == 0)
+        {
+            return session.Usage(Export);
+        }
+
+        if (await session.LoadCurrentAsync(cancellationToken) is not { } postmortem)
+        {
+            return false;
+        }
+
+        var template = session.TemplateFor(postmortem);
+        var findings = postmortem.Status == PostmortemStatus.Final ? [] : Linter.Lint(postmortem, template, session.LintOptions);
+        var markdown = MarkdownExporter.Export(postmortem, template, new ExportOptions
+        {
+            TimeZone = session.Time.Zone,
+            KeepNamesOut = arguments.Has("--no-names"),
+            OpenFindings = findings,
+        });
+
+        string path;
+        try
+        {
+            path = Path.GetFullPath(file, session.ExportDirectory);
+            if (Path.GetDirectoryName(path) is { Length: > 0 } directory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            await File.WriteAllTextAsync(path, markdown, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return session.Fail($"Could not write {file}: {ex.Message}");
+        }
+
+        var open = findings.Count == 0 ? "" : $"; {findings.Count} open finding(s) listed at the end";
+        session.Out.Ok($"Exported #{postmortem.Id} to {path}{open}.");
+        return true;
+    }
+}
