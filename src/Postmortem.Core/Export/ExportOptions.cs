@@ -17,4 +17,7 @@ public sealed record ExportOptions
 
     /// <summary>Findings listed at the end while the postmortem is not final (usually <see cref="Linter.Lint"/>).</summary>
     public IReadOnlyList<LintFinding> OpenFindings { get; init; } = [];
+
+    /// <summary>Pictures to show at the end of a section, by section key (see <see cref="ExportBundle"/>).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ImageLink>> SectionImages { get; init; } = new Dictionary<string, IReadOnlyList<ImageLink>>();
 }

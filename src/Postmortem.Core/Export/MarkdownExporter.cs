@@ -117,6 +117,8 @@ public static class MarkdownExporter
                 default:
                     throw new InvalidOperationException($"Unknown section kind {section.Kind}.");
             }
+
+            ImageLink.Write(_md, options.SectionImages, section.Key);
         }
 
         public void Findings()
