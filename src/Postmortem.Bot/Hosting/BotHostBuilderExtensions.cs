@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Postmortem.Bot.DiscordMode;
 using Postmortem.Bot.Engine;
+using Postmortem.Charts;
 using Postmortem.Storage;
 using Postmortem.Terminal;
 
@@ -8,13 +9,14 @@ namespace Postmortem.Bot.Hosting;
 
 public static class BotHostBuilderExtensions
 {
-    /// <summary>The layers of the bot: logging, the engine, the SQLite store and the front end of the mode.</summary>
+    /// <summary>The layers of the bot: logging, the engine, the SQLite store, the pictures and the front end of the mode.</summary>
     public static HostApplicationBuilder AddPostmortemBot(this HostApplicationBuilder builder, BotMode mode)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.AddBotLogging(mode);
         builder.Services.AddPostmortemEngine();
         builder.Services.AddPostmortemStorage(builder.Configuration);
+        builder.Services.AddPostmortemCharts();
         _ = mode switch
         {
             BotMode.Console => builder.Services.AddTerminal(),
