@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Postmortem.Charts;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Linting;
 using Postmortem.Discord.Hosting;
@@ -12,6 +13,7 @@ using Postmortem.DiscordBot.Forum;
 using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Lessons;
 using Postmortem.DiscordBot.Metrics;
+using Postmortem.DiscordBot.Pictures;
 using Postmortem.DiscordBot.Prompts;
 using Postmortem.DiscordBot.Settings;
 using Postmortem.DiscordBot.Timeline;
@@ -44,6 +46,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
         services.TryAddSingleton<IGuildSettingsStore>(provider => new SqliteGuildSettingsStore(
             provider.GetRequiredService<SqliteDatabase>(), provider.GetService<TimeProvider>(), provider.GetRequiredService<GuildDefaults>()));
         services.TryAddSingleton<SqliteChatLinkStore>();
+        services.AddPostmortemCharts();
 
         services.TryAddSingleton<PostmortemAccess>();
         services.TryAddSingleton<PostmortemCommandRunner>();
@@ -67,6 +70,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
         services.AddSlashCommand<ReopenCommand>();
         services.AddSlashCommand<ConfigCommand>();
         services.AddComponentHandler<PromptButtons>();
+        services.AddComponentHandler<PicturesButton>();
         services.AddModalHandler<AnswerSubmitted>();
         services.AddTimeline();
         services.AddMetrics();
