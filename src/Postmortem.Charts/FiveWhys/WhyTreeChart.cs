@@ -24,8 +24,9 @@ internal static class WhyTreeChart
     private const float SubtreeGap = 22;
     private const float BranchGap = 40;
 
-    // Beyond this many pixels the picture is drawn smaller (memory, and what chat clients will show).
-    private const float MaxPixels = 40_000_000;
+    // Beyond this many pixels (about 5000 x 5000) the picture is drawn smaller: memory, encoding time, and what chat
+    // clients show anyway. Large trees are split by top-level why long before most reach it.
+    private const float MaxPixels = 25_000_000;
 
     public static IReadOnlyList<PostmortemImage> Render(Core.Postmortem postmortem, int maxImages)
     {
@@ -102,9 +103,7 @@ internal static class WhyTreeChart
         var pixelWidth = (int)MathF.Ceiling(width * scale);
         var pixelHeight = (int)MathF.Ceiling(height * scale);
 
-        var info = new SKImageInfo(pixelWidth, pixelHeight, SKColorType.Rgba8888, SKAlphaType.Premul);
-        using var surface = SKSurface.Create(info)
-            ?? throw new InvalidOperationException($"SkiaSharp could not allocate a {pixelWidth}x{pixelHeight} picture.");
+        using var surface = PngEncoder.CreateSurface(pixelWidth, pixelHeight);
         var canvas = surface.Canvas;
         canvas.Scale(scale);
         canvas.Clear(ChartTheme.Background);
