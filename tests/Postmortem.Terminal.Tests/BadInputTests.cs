@@ -45,6 +45,11 @@ public sealed class BadInputTests : IDisposable
         { "open 99", "Postmortem #99 does not exist here (type list to see them)." },
         { "export", "Usage: export [--no-names] <file.md>" },
         { "metric image not-a-link A graph", "\"not-a-link\" is not an http(s) link." },
+        { "reference add javascript:alert(1) Exploit", "\"javascript:alert(1)\" is not an http(s) link." },
+        { "reference add https://github.com/rust-lang/rust/issues/84970", "Usage: reference add <http(s) link> <title>" },
+        { "reference edit #4 https://example.org Title", "Reference #4 does not exist." },
+        { "reference remove x", "Usage: reference remove <#n>" },
+        { "finalize", "9 findings are still open; nothing changed. Settle them, or finalize anyway with: finalize --force" },
     };
 
     [Theory]
