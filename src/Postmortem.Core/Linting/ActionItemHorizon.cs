@@ -12,11 +12,13 @@ public static class ActionItemHorizon
     public static DateOnly LatestDue(Postmortem postmortem, LintOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(postmortem);
-        options ??= LintOptions.Default;
-        return DateOnly.FromDateTime((postmortem.CreatedAt + options.MaxActionItemHorizon).UtcDateTime);
+        return LatestDue(postmortem.CreatedAt, (options ?? LintOptions.Default).MaxActionItemHorizon);
     }
 
-    /// <summary>True when <paramref name="due"/> is later than <see cref="LatestDue"/>.</summary>
+    /// <summary>The last short-term due date of a postmortem started at <paramref name="started"/>.</summary>
+    public static DateOnly LatestDue(DateTimeOffset started, TimeSpan horizon) => DateOnly.FromDateTime((started + horizon).UtcDateTime);
+
+    /// <summary>True when <paramref name="due"/> is later than <see cref="LatestDue(Postmortem, LintOptions?)"/>.</summary>
     public static bool IsTooLate(Postmortem postmortem, DateOnly? due, LintOptions? options = null) =>
         due is { } date && date > LatestDue(postmortem, options);
 
