@@ -3,7 +3,8 @@ namespace Postmortem.Terminal.Tests;
 /// <summary>Bad input gets one clear message, changes nothing, and the session carries on.</summary>
 public sealed class BadInputTests : IDisposable
 {
-    private const string Setup = """
+    /// <summary>A small draft with a root cause, a lesson and a corrective action without an action item.</summary>
+    internal const string Setup = """
         new "Cache outage"
         answer summary The cache was unavailable for an hour.
         timeline add 2026-05-06 09:00 start Cache nodes restarted

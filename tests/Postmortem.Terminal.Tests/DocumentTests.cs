@@ -7,16 +7,7 @@ namespace Postmortem.Terminal.Tests;
 /// <summary>The terminal's part in the document: references, finalizing knowingly, short-term dates, safe exports.</summary>
 public sealed class DocumentTests : IDisposable
 {
-    private const string Setup = """
-        new "Cache outage" --started "2026-05-06 09:00"
-        answer summary The cache was unavailable for an hour.
-        timeline add 2026-05-06 09:00 start Cache nodes restarted
-        why ask Why did the cache restart?
-        why answer 1 A configuration push restarted every node at once.
-        why root 1a
-        lesson add Configuration pushes need a staged rollout --from 1a
-        action add-corrective 1 Stage configuration pushes
-        """;
+    private const string Setup = BadInputTests.Setup;
 
     private readonly TerminalHarness _harness = new();
 

@@ -33,6 +33,12 @@ public sealed class MarkdownExporterTests
 
         var document = ExportedDocument.Parse(markdown);
         Assert.Equal([.. _templateSections, "References"], document.SectionTitles);
+        Assert.Equal(2, document.Section("Summary").Paragraphs.Count);
+        Assert.Equal(["Projects built incrementally failed with an internal compiler error until the cache was cleared."], document.Section("User Impact").Paragraphs);
+        Assert.Single(document.Section("Metrics/Graphs").Tables);
+        Assert.Single(document.Section("Timeline").Tables);
+        Assert.Equal(["mermaid", "mermaid", "mermaid"], document.Section("Five Whys").Fences.Select(f => f.Info));
+        Assert.Equal(1 + 9 + 4 + 3 + 6 + 1, document.Headings.Count);
         Assert.StartsWith("# Rust 1.52.0 incremental compilation ICEs\n", markdown, StringComparison.Ordinal);
         Assert.Contains("**Status:** Draft  \n**Severity:** high  \n", markdown, StringComparison.Ordinal);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Postmortem.Core.Text;
 
 namespace Postmortem.Core.Tests.Export;
 
@@ -49,7 +50,7 @@ internal static partial class MermaidSyntax
                     problems.Add($"label of {node.Groups["id"].Value} holds a directive marker %%");
                 }
 
-                if (withoutBreaks.Any(char.IsSurrogate) && !IsWellFormed(withoutBreaks))
+                if (!IsWellFormed(withoutBreaks))
                 {
                     problems.Add($"label of {node.Groups["id"].Value} holds a broken surrogate pair");
                 }
@@ -96,22 +97,7 @@ internal static partial class MermaidSyntax
         return [.. results.RootElement.EnumerateArray().Select(r => r.GetProperty("ok").GetBoolean() ? null : r.GetProperty("error").GetString())];
     }
 
-    private static bool IsWellFormed(string text)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                i++;
-            }
-            else if (char.IsSurrogate(text[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool IsWellFormed(string text) => TextElements.WithoutLoneSurrogates(text) == text;
 
     [GeneratedRegex(@"```mermaid\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex MermaidBlock();
