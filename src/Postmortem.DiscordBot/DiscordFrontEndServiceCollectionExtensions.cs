@@ -13,6 +13,7 @@ using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Lessons;
 using Postmortem.DiscordBot.Metrics;
 using Postmortem.DiscordBot.Prompts;
+using Postmortem.DiscordBot.References;
 using Postmortem.DiscordBot.Settings;
 using Postmortem.DiscordBot.Timeline;
 using Postmortem.Storage.ChatLinks;
@@ -66,6 +67,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
         services.AddComponentHandler<FinalizeCommand>();
         services.AddSlashCommand<ReopenCommand>();
         services.AddSlashCommand<ConfigCommand>();
+        services.AddSlashCommand<ReferenceCommand>();
         services.AddComponentHandler<PromptButtons>();
         services.AddModalHandler<AnswerSubmitted>();
         services.AddTimeline();

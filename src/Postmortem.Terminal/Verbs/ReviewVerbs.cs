@@ -47,7 +47,8 @@ public static class ReviewVerbs
         }
 
         var template = session.TemplateFor(postmortem);
-        var findings = postmortem.Status == PostmortemStatus.Final ? [] : Linter.Lint(postmortem, template, session.LintOptions);
+        // Findings are listed even for a final postmortem: there they are the known gaps it was finalized with.
+        var findings = Linter.Lint(postmortem, template, session.LintOptions);
         var markdown = MarkdownExporter.Export(postmortem, template, new ExportOptions
         {
             TimeZone = session.Time.Zone,
@@ -59,19 +60,15 @@ public static class ReviewVerbs
         try
         {
             path = Path.GetFullPath(file, session.ExportDirectory);
-            if (Path.GetDirectoryName(path) is { Length: > 0 } directory)
-            {
-                Directory.CreateDirectory(directory);
-            }
-
-            await File.WriteAllTextAsync(path, markdown, cancellationToken);
+            await AtomicFile.WriteAsync(path, markdown, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return session.Fail($"Could not write {file}: {ex.Message}");
         }
 
-        var open = findings.Count == 0 ? "" : $"; {findings.Count} open finding(s) listed at the end";
+        var listed = postmortem.Status == PostmortemStatus.Final ? "known gap(s)" : "open finding(s)";
+        var open = findings.Count == 0 ? "" : $"; {findings.Count} {listed} listed at the end";
         session.Out.Ok($"Exported #{postmortem.Id} to {path}{open}.");
         return true;
     }
