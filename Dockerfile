@@ -7,7 +7,7 @@ ARG DOTNET_VERSION=10.0
 
 FROM mcr.microsoft.com/dotnet/sdk:${DOTNET_VERSION} AS build
 WORKDIR /src
-# Node.js is needed by the test suite's Discord schema check (npm package discord-api-spec).
+# Node.js is needed by the test suite's Discord schema check (npm package discord-api-spec) and Mermaid check (mermaid).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends nodejs npm \
  && rm -rf /var/lib/apt/lists/*

@@ -18,6 +18,12 @@ if (commandLine.ShowUsage)
 
 var builder = Host.CreateApplicationBuilder([.. commandLine.HostArgs]);
 builder.Configuration.AddBotSources(builder.Environment, commandLine.HostArgs);
+if (StorageProviders.Problem(builder.Configuration) is { } storageProblem)
+{
+    await Console.Error.WriteLineAsync(storageProblem);
+    return 1;
+}
+
 builder.AddPostmortemBot(commandLine.Mode);
 
 using var host = builder.Build();

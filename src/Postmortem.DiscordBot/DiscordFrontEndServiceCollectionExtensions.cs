@@ -15,11 +15,9 @@ using Postmortem.DiscordBot.Lessons;
 using Postmortem.DiscordBot.Metrics;
 using Postmortem.DiscordBot.Pictures;
 using Postmortem.DiscordBot.Prompts;
+using Postmortem.DiscordBot.References;
 using Postmortem.DiscordBot.Settings;
 using Postmortem.DiscordBot.Timeline;
-using Postmortem.Storage.ChatLinks;
-using Postmortem.Storage.Database;
-using Postmortem.Storage.GuildSettings;
 
 namespace Postmortem.DiscordBot;
 
@@ -27,9 +25,8 @@ public static class DiscordFrontEndServiceCollectionExtensions
 {
     /// <summary>
     /// The Discord front end: the Discord client ("Discord" section), the interaction router with the
-    /// <c>/postmortem</c> handlers, command registration at startup, plain-reply answers, the dashboard and the
-    /// guild settings store. Needs the engine (<c>PostmortemService</c>) and the SQLite storage registered too, and
-    /// the host's <see cref="GuildDefaults"/> registered first (otherwise guilds without settings use UTC).
+    /// <c>/postmortem</c> handlers, command registration at startup, plain-reply answers and the dashboard. Needs the engine (<c>PostmortemService</c>) and a storage adapter
+    /// (the Core ports, e.g. <c>AddSqliteStorage</c>) registered too, and the host's <see cref="GuildDefaults"/> registered first (otherwise guilds without settings use UTC).
     /// </summary>
     public static IServiceCollection AddDiscordFrontEnd(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,9 +40,6 @@ public static class DiscordFrontEndServiceCollectionExtensions
 
         services.TryAddSingleton(LintOptions.Default);
         services.TryAddSingleton(GuildDefaults.Utc);
-        services.TryAddSingleton<IGuildSettingsStore>(provider => new SqliteGuildSettingsStore(
-            provider.GetRequiredService<SqliteDatabase>(), provider.GetService<TimeProvider>(), provider.GetRequiredService<GuildDefaults>()));
-        services.TryAddSingleton<SqliteChatLinkStore>();
         services.AddPostmortemCharts();
 
         services.TryAddSingleton<PostmortemAccess>();
@@ -69,6 +63,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
         services.AddComponentHandler<FinalizeCommand>();
         services.AddSlashCommand<ReopenCommand>();
         services.AddSlashCommand<ConfigCommand>();
+        services.AddSlashCommand<ReferenceCommand>();
         services.AddComponentHandler<PromptButtons>();
         services.AddComponentHandler<PicturesButton>();
         services.AddModalHandler<AnswerSubmitted>();

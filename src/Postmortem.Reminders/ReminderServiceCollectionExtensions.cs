@@ -11,7 +11,6 @@ using Postmortem.Reminders.Quartz;
 using Postmortem.Reminders.Scheduling;
 using Postmortem.Reminders.Settings;
 using Postmortem.Reminders.Stale;
-using Postmortem.Storage.Reminders;
 using Quartz;
 
 namespace Postmortem.Reminders;
@@ -20,8 +19,8 @@ public static class ReminderServiceCollectionExtensions
 {
     /// <summary>
     /// Reminders (issue 5): validated <see cref="ReminderOptions"/> ("Reminders"), the reminder stores, the schedule
-    /// sync, the due scan and its delivery workers, Quartz.NET (in-memory store rebuilt from SQLite at startup) with
-    /// the reminder jobs, and the Discord sender. Needs the storage (<c>AddPostmortemStorage</c>) and the Discord
+    /// sync, the due scan and its delivery workers, Quartz.NET (in-memory store rebuilt from the database at startup) with
+    /// the reminder jobs, and the Discord sender. Needs a storage adapter behind the Core ports (e.g. <c>AddSqliteStorage</c>) and the Discord
     /// REST client (<c>AddDiscordClient</c>, or another <see cref="IReminderSender"/> registered first).
     /// Guilds without settings use the host's <see cref="GuildDefaults"/> (registered first; otherwise UTC).
     /// This registers the application's Quartz scheduler; other jobs join it through <paramref name="configureQuartz"/>.
@@ -37,13 +36,6 @@ public static class ReminderServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ReminderOptions>, ReminderOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(GuildDefaults.Utc);
-
-        services.TryAddSingleton<SqliteReminderScheduleStore>();
-        services.TryAddSingleton<SqliteReminderSettingsStore>();
-        services.TryAddSingleton<SqliteDmChannelStore>();
-        services.TryAddSingleton<SqliteScheduledRunStore>();
-        services.TryAddSingleton<SqliteReviewMeetingStore>();
-        services.TryAddSingleton<SqliteReminderQueries>();
 
         services.TryAddSingleton<GuildReminderSettings>();
         services.TryAddSingleton<DueReminderTrigger>();

@@ -227,11 +227,24 @@ public sealed class TerminalSession(
         }
     }
 
-    /// <summary>Reports a success: the message, notes, blameless nudges for the written text, then the next question.</summary>
-    public bool Done(CommandOutcome outcome, string message, string? writtenText = null, IEnumerable<string>? notes = null)
+    /// <summary>
+    /// Reports a success: the message, warnings (allowed but against the template's advice), notes, blameless nudges
+    /// for the written text, then the next question.
+    /// </summary>
+    public bool Done(
+        CommandOutcome outcome,
+        string message,
+        string? writtenText = null,
+        IEnumerable<string>? notes = null,
+        IEnumerable<string>? warnings = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         output.Ok(message);
+        foreach (var warning in warnings ?? [])
+        {
+            output.Remark("warning", warning);
+        }
+
         foreach (var note in notes ?? [])
         {
             output.Remark("note", note);

@@ -3,7 +3,8 @@ namespace Postmortem.Terminal.Tests;
 /// <summary>Bad input gets one clear message, changes nothing, and the session carries on.</summary>
 public sealed class BadInputTests : IDisposable
 {
-    private const string Setup = """
+    /// <summary>A small draft with a root cause, a lesson and a corrective action without an action item.</summary>
+    internal const string Setup = """
         new "Cache outage"
         answer summary The cache was unavailable for an hour.
         timeline add 2026-05-06 09:00 start Cache nodes restarted
@@ -45,6 +46,11 @@ public sealed class BadInputTests : IDisposable
         { "open 99", "Postmortem #99 does not exist here (type list to see them)." },
         { "export", "Usage: export [--no-names] [--no-pictures] <file.md>" },
         { "metric image not-a-link A graph", "\"not-a-link\" is not an http(s) link." },
+        { "reference add javascript:alert(1) Exploit", "\"javascript:alert(1)\" is not an http(s) link." },
+        { "reference add https://github.com/rust-lang/rust/issues/84970", "Usage: reference add <http(s) link> <title>" },
+        { "reference edit #4 https://example.org Title", "Reference #4 does not exist." },
+        { "reference remove x", "Usage: reference remove <#n>" },
+        { "finalize", "9 findings are still open; nothing changed. Settle them, or finalize anyway with: finalize --force" },
     };
 
     [Theory]

@@ -130,8 +130,8 @@ public sealed class GuidedSessionTests : IDisposable
         Assert.Contains("Timeline (times in Europe/Berlin)", run.Lines);
         Assert.Contains("  #1   2026-05-06 11:00  start      Deploy of the login service", run.Lines);
         Assert.Contains("  #2   2026-05-06 11:30  detected   Error-rate alert", run.Lines);
-        Assert.Contains("  Time to detect:   30 minutes", run.Lines);
-        Assert.Contains("  Time to mitigate: 45 minutes", run.Lines);
+        Assert.Contains(run.Lines, l => l.StartsWith("  Time to detect, from the event start: ", StringComparison.Ordinal) && l.EndsWith(" 30 minutes", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.StartsWith("  Time to mitigate, from detection: ", StringComparison.Ordinal) && l.EndsWith(" 45 minutes", StringComparison.Ordinal));
         Assert.Contains("ok: Added timeline entry #1: 2026-05-06 11:00 Europe/Berlin, start.", run.Lines);
     }
 

@@ -1,5 +1,6 @@
 using Postmortem.Core.Actions;
 using Postmortem.Core.Timeline;
+using Postmortem.Testing;
 
 namespace Postmortem.Terminal.Tests;
 
@@ -69,13 +70,14 @@ public sealed class ScriptedSessionTests : IDisposable
         Assert.Contains(run.Lines, l => l.Contains("[lessons 1b] Corrective action 1b has no action item.", StringComparison.Ordinal));
 
         var markdown = await File.ReadAllTextAsync(_harness.PathFor("out/postmortem.md"));
-        var headings = markdown.Split('\n').Where(l => l.StartsWith("## ", StringComparison.Ordinal)).ToList();
+        var document = ExportedDocument.Parse(markdown);
         Assert.Equal(
             [
-                "## Summary", "## Metrics/Graphs", "## User Impact", "## Incident Response", "## Timeline", "## Leadup",
-                "## Five Whys", "## Lessons Learned, Corrective Actions, Action Items", "## Open findings",
+                "Summary", "Metrics/Graphs", "User Impact", "Incident Response", "Timeline", "Leadup",
+                "Five Whys", "Lessons Learned, Corrective Actions, Action Items", "References", "Open findings",
             ],
-            headings);
+            document.SectionTitles);
+        Assert.Equal(0, document.HtmlBlocks);
         Assert.StartsWith("# Incremental compilation ICE in 1.52.0\n", markdown, StringComparison.Ordinal);
         Assert.Contains("| Thursday | 3 |", markdown, StringComparison.Ordinal);
         Assert.Contains("**Detection took 6 hours; what would have cut it to 3 hours?**", markdown, StringComparison.Ordinal);
@@ -84,24 +86,25 @@ public sealed class ScriptedSessionTests : IDisposable
         [
             "| Time (UTC) | Kind | What happened |",
             "| --- | --- | --- |",
-            "| 2026-05-06 09:00 (UTC+00:00) | Event start | 1.52.0 released to stable |",
-            "| 2026-05-06 15:00 (UTC+00:00) | Detected | First error reports filed |",
-            "| 2026-05-09 12:00 (UTC+00:00) | Mitigated | 1.52.1 released with incremental compilation disabled |",
-            "| 2026-05-10 09:00 (UTC+00:00) | Event end | Reports stop |",
+            "| 2026-05-06 09:00 | Event start | 1.52.0 released to stable |",
+            "| 2026-05-06 15:00 | Detected | First error reports filed |",
+            "| 2026-05-09 12:00 | Mitigated | 1.52.1 released with incremental compilation disabled |",
+            "| 2026-05-10 09:00 | Event end | Reports stop |",
         ];
         Assert.Contains(string.Join('\n', timelineRows), markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Time to mitigate, from detection:** 2 days 21 hours", markdown, StringComparison.Ordinal);
 
-        Assert.Contains("- **Why 1:** Why did the beta channel fail as a canary for 1.52.0?", markdown, StringComparison.Ordinal);
-        Assert.Contains("            - **1.2.1a.** Nobody proposed a reason to use beta. **(root cause)**", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Why 1:** Why did the beta channel fail as a canary for 1.52.0? → **1a:** Two things: CI services did not hit the error, and few developers use beta.", markdown, StringComparison.Ordinal);
+        Assert.Contains("    - **Why 1.2.1:** Why not entice developers to use beta? → **1.2.1a (root cause):** Nobody proposed a reason to use beta.", markdown, StringComparison.Ordinal);
         Assert.Contains("```mermaid\nflowchart TD", markdown, StringComparison.Ordinal);
-        Assert.Contains("### Lesson 1", markdown, StringComparison.Ordinal);
-        Assert.Contains("_Reflects root causes 1.1a, 1.2.1a._", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Lesson 1: We need beta to exercise incremental compilation", markdown, StringComparison.Ordinal);
+        Assert.Contains("* **1.1a:** CI builds are clean builds, so incremental compilation is off there.", markdown, StringComparison.Ordinal);
         Assert.Contains(
-            "    - **Action item 1a-i:** Survey how other toolchains test incremental builds (owner: bob; due 2026-06-01; open)",
+            "  - **Action item 1a-i:** Survey how other toolchains test incremental builds (owner: bob; due 2026-06-01; open)",
             markdown,
             StringComparison.Ordinal);
-        Assert.Contains("- **Corrective action 1b:** Add public service announcements to rustup\n    - _No action item yet._", markdown, StringComparison.Ordinal);
-        Assert.Contains("**Outcomes:** 4 whys with answers, 1 lesson learned, 2 corrective actions, 1 action item.", markdown, StringComparison.Ordinal);
+        Assert.Contains("- **Corrective action 1b:** Add public service announcements to rustup\n  - _No action item yet._", markdown, StringComparison.Ordinal);
+        Assert.Contains("**Outcomes:** 4 Whys + answers, 1 Lesson Learned, 2 Corrective Actions, 1 Action Item.", markdown, StringComparison.Ordinal);
         Assert.Contains("`corrective-action-without-action-item` 1b", markdown, StringComparison.Ordinal);
     }
 

@@ -101,7 +101,7 @@ public sealed class TerminalHarness : IDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddPostmortemEngine();
-        services.AddPostmortemStorage(configuration);
+        services.AddSqliteStorage(configuration);
         services.AddTerminal();
         if (Pictures)
         {

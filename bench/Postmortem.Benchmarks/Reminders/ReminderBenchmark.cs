@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Postmortem.Core.Application;
+using Postmortem.Core.Reminders;
 using Postmortem.Discord;
 using Postmortem.Discord.Emulator;
 using Postmortem.Discord.Rest;
@@ -16,7 +17,6 @@ using Postmortem.Reminders.Quartz;
 using Postmortem.Storage;
 using Postmortem.Storage.Database;
 using Postmortem.Storage.Migrations;
-using Postmortem.Storage.Reminders;
 using Quartz;
 
 namespace Postmortem.Benchmarks.Reminders;
@@ -77,7 +77,7 @@ internal static class ReminderBenchmark
             cold.Stop();
             var heap = GC.GetTotalMemory(forceFullCollection: true);
             var workingSet = Process.GetCurrentProcess().WorkingSet64;
-            var scheduled = await host.Services.GetRequiredService<SqliteReminderScheduleStore>().CountAsync();
+            var scheduled = await host.Services.GetRequiredService<IReminderScheduleStore>().CountAsync();
             var planned = await host.Services.GetRequiredService<DueReminderTrigger>().PlannedAtAsync();
             Console.WriteLine($"Cold start (all {scheduled:N0} items folded into the schedule, triggers built): {cold.Elapsed.TotalSeconds:0.00} s");
             Console.WriteLine($"Memory after startup: working set {workingSet / 1048576.0:0} MB (whole process, emulator included), "
@@ -124,7 +124,7 @@ internal static class ReminderBenchmark
             TimeProvider.System,
             NullLogger<DiscordRestClient>.Instance));
         builder.Services.AddSingleton<IReminderSender>(sp => new TimedSender(ActivatorUtilities.CreateInstance<DiscordReminderSender>(sp), timing));
-        builder.Services.AddPostmortemStorage(builder.Configuration);
+        builder.Services.AddSqliteStorage(builder.Configuration);
         builder.Services.AddSingleton(sp => new PostmortemService(sp.GetRequiredService<IPostmortemRepository>(), TimeProvider.System));
         builder.Services.AddPostmortemReminders(builder.Configuration, quartz => quartz.AddJobListener(timing, [Matchers.AllJobs()]));
         var host = builder.Build();

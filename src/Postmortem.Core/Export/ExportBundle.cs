@@ -5,10 +5,10 @@ using Postmortem.Core.Templates;
 namespace Postmortem.Core.Export;
 
 /// <summary>A picture that goes with an exported document, at <see cref="RelativePath"/> from the document.</summary>
-public sealed record ExportAsset(string RelativePath, PostmortemImage Image);
+public sealed record ExportPicture(string RelativePath, PostmortemImage Image);
 
 /// <summary>The Markdown document and the pictures it links to.</summary>
-public sealed record ExportedDocument(string FileName, string Markdown, IReadOnlyList<ExportAsset> Assets);
+public sealed record DocumentWithPictures(string FileName, string Markdown, IReadOnlyList<ExportPicture> Pictures);
 
 /// <summary>
 /// The export with pictures: the timeline chart under Timeline, the Five Whys tree under Five Whys and a chart of each
@@ -22,16 +22,16 @@ public static class ExportBundle
     public const int MaxTableCharts = 3;
 
     /// <summary>Pictures in NAME.assets/ next to NAME.md (a folder on disk).</summary>
-    public static ExportedDocument InFolder(
+    public static DocumentWithPictures InFolder(
         Postmortem postmortem, PostmortemTemplate template, ExportOptions options, IPostmortemPictures pictures, string markdownFileName, int maxPictures) =>
         Create(postmortem, template, options, pictures, markdownFileName, BaseName(markdownFileName) + ".assets/", maxPictures);
 
     /// <summary>Pictures named NAME.x.png beside NAME.md (attachments of one chat message).</summary>
-    public static ExportedDocument Flat(
+    public static DocumentWithPictures Flat(
         Postmortem postmortem, PostmortemTemplate template, ExportOptions options, IPostmortemPictures pictures, string markdownFileName, int maxPictures) =>
         Create(postmortem, template, options, pictures, markdownFileName, BaseName(markdownFileName) + ".", maxPictures);
 
-    private static ExportedDocument Create(
+    private static DocumentWithPictures Create(
         Postmortem postmortem, PostmortemTemplate template, ExportOptions options, IPostmortemPictures pictures, string markdownFileName, string prefix, int maxPictures)
     {
         ArgumentNullException.ThrowIfNull(postmortem);
@@ -39,8 +39,8 @@ public static class ExportBundle
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(pictures);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPictures, 0);
-        var assets = new List<ExportAsset>();
-        var links = new Dictionary<string, IReadOnlyList<ImageLink>>(StringComparer.Ordinal);
+        var assets = new List<ExportPicture>();
+        var links = new Dictionary<string, IReadOnlyList<ExportAsset>>(StringComparer.Ordinal);
 
         void Add(SectionKind kind, IEnumerable<PostmortemImage> images)
         {
@@ -49,9 +49,9 @@ public static class ExportBundle
                 return;
             }
 
-            var added = images.Select(i => new ExportAsset(prefix + i.FileName, i)).ToList();
+            var added = images.Select(i => new ExportPicture(prefix + i.FileName, i)).ToList();
             assets.AddRange(added);
-            links[section.Key] = [.. added.Select(a => new ImageLink(a.Image.AltText, a.RelativePath))];
+            links[section.Key] = [.. added.Select(a => new ExportAsset(a.RelativePath, a.Image.AltText))];
         }
 
         var budget = maxPictures;
@@ -72,8 +72,8 @@ public static class ExportBundle
         }
 
         Add(SectionKind.Metrics, tableCharts);
-        var markdown = MarkdownExporter.Export(postmortem, template, options with { SectionImages = links });
-        return new ExportedDocument(markdownFileName, markdown, assets);
+        var markdown = MarkdownExporter.Export(postmortem, template, options with { Assets = links });
+        return new DocumentWithPictures(markdownFileName, markdown, assets);
     }
 
     private static string BaseName(string markdownFileName)

@@ -15,9 +15,20 @@ public sealed record ExportOptions
     /// </summary>
     public bool KeepNamesOut { get; init; }
 
-    /// <summary>Findings listed at the end while the postmortem is not final (usually <see cref="Linter.Lint"/>).</summary>
+    /// <summary>
+    /// What the linter still finds (usually <see cref="Linter.Lint"/>): listed at the end as "Open findings" while the
+    /// postmortem is not final, and as "Known gaps" once it is, so a final document says what it left open.
+    /// </summary>
     public IReadOnlyList<LintFinding> OpenFindings { get; init; } = [];
 
-    /// <summary>Pictures to show at the end of a section, by section key (see <see cref="ExportBundle"/>).</summary>
-    public IReadOnlyDictionary<string, IReadOnlyList<ImageLink>> SectionImages { get; init; } = new Dictionary<string, IReadOnlyList<ImageLink>>();
+    /// <summary>
+    /// Pictures that go with a section, by template section key (e.g. a rendered timeline chart under
+    /// <c>timeline</c>): each is linked at the end of that section's content as <c>![alt](path)</c>. Paths are
+    /// relative to the document (<c>NAME.assets/timeline.png</c>); the exporter only links them.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<ExportAsset>> Assets { get; init; } =
+        new Dictionary<string, IReadOnlyList<ExportAsset>>(StringComparer.Ordinal);
 }
+
+/// <summary>A picture the document links: a relative path (or URL) and its alt text.</summary>
+public sealed record ExportAsset(string Path, string AltText);

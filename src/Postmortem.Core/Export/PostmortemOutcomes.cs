@@ -3,8 +3,8 @@ using Postmortem.Core.FiveWhys;
 namespace Postmortem.Core.Export;
 
 /// <summary>
-/// The counts the template's authors summarised their postmortem with:
-/// "21 whys with answers, 6 lessons learned, 9 corrective actions, 11 action items".
+/// The counts the template's authors summarised their postmortem with, in their words:
+/// "21 Whys + answers, 6 Lessons Learned, 9 Corrective Actions, 11 Action Items".
 /// </summary>
 public sealed record PostmortemOutcomes(int WhysWithAnswers, int LessonsLearned, int CorrectiveActions, int ActionItems)
 {
@@ -20,10 +20,10 @@ public sealed record PostmortemOutcomes(int WhysWithAnswers, int LessonsLearned,
 
     public override string ToString() =>
         string.Join(", ",
-            Count(WhysWithAnswers, "why with an answer", "whys with answers"),
-            Count(LessonsLearned, "lesson learned", "lessons learned"),
-            Count(CorrectiveActions, "corrective action", "corrective actions"),
-            Count(ActionItems, "action item", "action items"));
+            Count(WhysWithAnswers, "Why + answer", "Whys + answers"),
+            Count(LessonsLearned, "Lesson Learned", "Lessons Learned"),
+            Count(CorrectiveActions, "Corrective Action", "Corrective Actions"),
+            Count(ActionItems, "Action Item", "Action Items"));
 
     private static string Count(int count, string one, string many) =>
         FormattableString.Invariant($"{count} {(count == 1 ? one : many)}");

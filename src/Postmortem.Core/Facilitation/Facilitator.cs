@@ -1,5 +1,6 @@
 using Postmortem.Core.FiveWhys;
 using Postmortem.Core.Linting;
+using Postmortem.Core.Postmortems;
 using Postmortem.Core.Templates;
 using Postmortem.Core.Timeline;
 
@@ -8,7 +9,9 @@ namespace Postmortem.Core.Facilitation;
 /// <summary>
 /// Decides what to ask next: first every section's first answer in template order (for the Five Whys that
 /// means answering open whys down to a root cause, since lessons reflect root causes), then the deeper work
-/// (lessons without corrective actions, corrective actions without action items), and finally a prompt to review.
+/// (lessons without corrective actions, corrective actions without action items, root causes no lesson reflects),
+/// and finally the next status step: submit a draft for review, finalize a reviewed one. A final postmortem is
+/// read-only, so it is only ever asked to follow up on its action items.
 /// </summary>
 public static class Facilitator
 {
@@ -16,6 +19,16 @@ public static class Facilitator
     {
         ArgumentNullException.ThrowIfNull(postmortem);
         ArgumentNullException.ThrowIfNull(template);
+        if (postmortem.Status == PostmortemStatus.Final)
+        {
+            return new FacilitatorPrompt(
+                PromptKind.Final,
+                "",
+                "Final",
+                "The postmortem is final and read-only. Follow up on its action items: mark them done (with a link as evidence) or drop them with a reason.",
+                "The facilitator can reopen it if the document needs to change.");
+        }
+
         var tree = new Lazy<WhyTree>(() => WhyTree.Build(postmortem));
         foreach (var section in template.Sections)
         {
@@ -27,18 +40,25 @@ public static class Facilitator
 
         foreach (var section in template.Sections)
         {
-            if (SecondPass(postmortem, section) is { } prompt)
+            if (SecondPass(postmortem, section, tree) is { } prompt)
             {
                 return prompt;
             }
         }
 
-        return new FacilitatorPrompt(
-            PromptKind.Review,
-            "",
-            "Review",
-            "Every section has a first answer. Read the document together, look at the open findings, then submit it for review.",
-            "Discussion of a first draft often opens new branches in the Five Whys.");
+        return postmortem.Status == PostmortemStatus.InReview
+            ? new FacilitatorPrompt(
+                PromptKind.Finalize,
+                "",
+                "In review",
+                "The postmortem is in review. Read it together and settle the open findings; then the facilitator finalizes it.",
+                "Whatever is still open when it is finalized stays in the document as a known gap.")
+            : new FacilitatorPrompt(
+                PromptKind.Review,
+                "",
+                "Review",
+                "Every section has a first answer. Read the document together, look at the open findings, then submit it for review.",
+                "Discussion of a first draft often opens new branches in the Five Whys.");
     }
 
     /// <summary>
@@ -143,19 +163,34 @@ public static class Facilitator
         }
     }
 
-    private static FacilitatorPrompt? SecondPass(Postmortem postmortem, TemplateSection section)
+    private static FacilitatorPrompt? SecondPass(Postmortem postmortem, TemplateSection section, Lazy<WhyTree> tree)
     {
         if (postmortem.FindSection(section.Key) is { Skipped: true })
         {
             return null;
         }
 
-        if (section.Kind == SectionKind.Actions)
+        return section.Kind == SectionKind.Actions
+            ? ActionsPrompt(postmortem, section) ?? UnreflectedRootCausePrompt(postmortem, section, tree.Value)
+            : null;
+    }
+
+    // Root causes are reflected in lessons learned: one lesson is not the end of the work while others are unreflected.
+    private static FacilitatorPrompt? UnreflectedRootCausePrompt(Postmortem postmortem, TemplateSection section, WhyTree tree)
+    {
+        var reflected = postmortem.Lessons.Where(l => !l.Retracted).SelectMany(l => l.RootCauseAnswerIds).ToHashSet();
+        if (tree.RootCauses.FirstOrDefault(r => !reflected.Contains(r.Id)) is not { } rootCause)
         {
-            return ActionsPrompt(postmortem, section);
+            return null;
         }
 
-        return null;
+        return new FacilitatorPrompt(
+            PromptKind.Lesson,
+            section.Key,
+            $"Root cause {rootCause.Label}",
+            $"No lesson reflects root cause {rootCause.Label} yet: \"{rootCause.Text}\". What did we learn from it?",
+            "Add a lesson that links to it, or link it from an existing lesson.",
+            rootCause.Id);
     }
 
     private static FacilitatorPrompt? WhysPrompt(TemplateSection section, WhyTree tree)

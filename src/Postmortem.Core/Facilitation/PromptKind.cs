@@ -21,7 +21,7 @@ public enum PromptKind
     /// <summary>Mark a root cause among the answers.</summary>
     RootCause,
 
-    /// <summary>Add a lesson learned.</summary>
+    /// <summary>Add a lesson learned; with a <see cref="FacilitatorPrompt.TargetId"/>, one reflecting that root-cause answer.</summary>
     Lesson,
 
     /// <summary>Add a corrective action to lesson <see cref="FacilitatorPrompt.TargetId"/>.</summary>
@@ -30,6 +30,12 @@ public enum PromptKind
     /// <summary>Add an action item to corrective action <see cref="FacilitatorPrompt.TargetId"/>.</summary>
     ActionItem,
 
-    /// <summary>Everything has a first answer; review and submit.</summary>
+    /// <summary>A draft with every part done: review it together and submit it for review.</summary>
     Review,
+
+    /// <summary>In review with every part done: the facilitator finalizes it.</summary>
+    Finalize,
+
+    /// <summary>Final and read-only: only the action items are followed up.</summary>
+    Final,
 }

@@ -11,6 +11,9 @@ public static class LintCodes
     public const string QuestionUnanswered = "question-unanswered";
     public const string TimelineNoEventStart = "timeline-no-event-start";
     public const string TimelineNoEventEnd = "timeline-no-event-end";
+    public const string TimelineSeveralEventStarts = "timeline-several-event-starts";
+    public const string TimelineSeveralEventEnds = "timeline-several-event-ends";
+    public const string TimelineEndBeforeStart = "timeline-end-before-start";
     public const string WhysEmpty = "whys-empty";
     public const string WhyUnanswered = "why-unanswered";
     public const string NoRootCause = "no-root-cause";

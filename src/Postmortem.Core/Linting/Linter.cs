@@ -4,6 +4,7 @@ using Postmortem.Core.Blameless;
 using Postmortem.Core.FiveWhys;
 using Postmortem.Core.Templates;
 using Postmortem.Core.Text;
+using Postmortem.Core.Timeline;
 
 namespace Postmortem.Core.Linting;
 
@@ -131,7 +132,33 @@ public static class Linter
                 "The timeline has no event end.",
                 "Add when the event was over for users, not only when the team stopped working on it."));
         }
+
+        var starts = postmortem.TimelineInOrder.Where(e => e.Kind == TimelineEntryKind.EventStart).ToList();
+        var ends = postmortem.TimelineInOrder.Where(e => e.Kind == TimelineEntryKind.EventEnd).ToList();
+        if (starts.Count > 1)
+        {
+            findings.Add(new(LintCodes.TimelineSeveralEventStarts, LintSeverity.Warning, section.Key, Entries(starts),
+                $"The timeline has {starts.Count} event starts ({Entries(starts)}).",
+                "Keep one event start, when the event itself began; make the others notes."));
+        }
+
+        if (ends.Count > 1)
+        {
+            findings.Add(new(LintCodes.TimelineSeveralEventEnds, LintSeverity.Warning, section.Key, Entries(ends),
+                $"The timeline has {ends.Count} event ends ({Entries(ends)}).",
+                "Keep one event end, when the event was over for users; make the others notes or resolved entries."));
+        }
+
+        if (starts.Count > 0 && ends.Where(e => e.At < starts[0].At).ToList() is { Count: > 0 } early)
+        {
+            findings.Add(new(LintCodes.TimelineEndBeforeStart, LintSeverity.Warning, section.Key, Entries(early),
+                $"The event end ({Entries(early)}) is before the event start ({Entries([starts[0]])}).",
+                "Check both times and the zone they were typed in: the event ends after it starts."));
+        }
     }
+
+    private static string Entries(IEnumerable<TimelineEntry> entries) =>
+        string.Join(", ", entries.Select(e => "#" + e.Id.ToString(CultureInfo.InvariantCulture)));
 
     private static void LintWhys(Postmortem postmortem, TemplateSection section, List<LintFinding> findings)
     {
@@ -194,7 +221,7 @@ public static class Linter
                 "Each corrective action yields at least one short-term action item with an owner and a deadline."));
         }
 
-        var latestDue = DateOnly.FromDateTime((postmortem.CreatedAt + options.MaxActionItemHorizon).UtcDateTime);
+        var latestDue = ActionItemHorizon.LatestDue(postmortem, options);
         foreach (var item in items.Where(i => i.Status == ActionItemStatus.Open))
         {
             LintActionItem(item, section, latestDue, options, findings);
@@ -222,7 +249,7 @@ public static class Linter
         }
         else if (due > latestDue)
         {
-            var days = ((int)Math.Round(options.MaxActionItemHorizon.TotalDays)).ToString(CultureInfo.InvariantCulture);
+            var days = ActionItemHorizon.Days(options);
             findings.Add(new(LintCodes.ActionItemDueTooLate, LintSeverity.Warning, section.Key, item.Label,
                 $"Action item {item.Label} is due {due:yyyy-MM-dd}, more than {days} days after the postmortem started.",
                 $"Pick a date within {days} days, ideally much less, or split the work into a smaller first step."));

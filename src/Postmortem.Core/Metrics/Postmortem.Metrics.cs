@@ -17,10 +17,10 @@ public sealed partial class Postmortem
             return UserError.Invalid("Give an image link or an uploaded image.");
         }
 
-        if (hasUrl && !(Uri.TryCreate(command.Url!.Trim(), UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        var url = "";
+        if (hasUrl && InputRules.HttpUrl(command.Url, "The image link", out url) is { } urlError)
         {
-            return UserError.Invalid($"\"{command.Url}\" is not an http(s) link.");
+            return urlError;
         }
 
         if (InputRules.OptionalText(command.Caption, "The caption", Limits.MaxCaptionLength, out var caption) is { } error)
@@ -32,7 +32,7 @@ public sealed partial class Postmortem
         {
             Id = _counters.NextMetricId,
             Kind = MetricKind.Image,
-            Url = hasUrl ? command.Url!.Trim() : null,
+            Url = hasUrl ? url : null,
             AttachmentId = hasAttachment ? command.AttachmentId!.Trim() : null,
             Caption = caption ?? "",
             Author = actor,

@@ -22,6 +22,8 @@ public sealed record IdCounters
 
     public int NextUnmergedEditId { get; init; } = 1;
 
+    public int NextReferenceId { get; init; } = 1;
+
     /// <summary>The path number the next top-level why gets ("1", "2", ...).</summary>
     public int NextTopLevelWhyOrdinal { get; init; } = 1;
 

@@ -1,4 +1,5 @@
 using Postmortem.Core.Commands;
+using Postmortem.Core.Text;
 
 namespace Postmortem.Core.Postmortems;
 
@@ -30,16 +31,43 @@ public static class InputRules
             : null;
     }
 
-    public static UserError? Title(string? title, out string normalized)
+    public static UserError? Title(string? title, out string normalized) =>
+        SingleLine(title, "The title", Limits.MaxTitleLength, out normalized);
+
+    /// <summary>Like <see cref="Text"/>, and the text must be one line (titles, link titles).</summary>
+    public static UserError? SingleLine(string? text, string what, int maxLength, out string normalized)
     {
-        if (Text(title, "The title", Limits.MaxTitleLength, out normalized) is { } error)
+        if (Text(text, what, maxLength, out normalized) is { } error)
         {
             return error;
         }
 
-        return normalized.Contains('\n', StringComparison.Ordinal)
-            ? UserError.Invalid("The title must be a single line.")
-            : null;
+        return normalized.Contains('\n', StringComparison.Ordinal) ? UserError.Invalid($"{what} must be a single line.") : null;
+    }
+
+    /// <summary>
+    /// An absolute http or https link with a host, at most <see cref="Limits.MaxUrlLength"/> characters, without
+    /// spaces or control characters (exports put links into Markdown, where those would end the link).
+    /// </summary>
+    public static UserError? HttpUrl(string? url, string what, out string normalized)
+    {
+        normalized = (url ?? "").Trim();
+        if (normalized.Length == 0)
+        {
+            return UserError.Invalid($"{what} cannot be empty.");
+        }
+
+        if (normalized.Length > Limits.MaxUrlLength)
+        {
+            return UserError.Invalid($"{what} is {normalized.Length} characters long; the limit is {Limits.MaxUrlLength}.");
+        }
+
+        var shown = normalized.Length > 80 ? normalized[..77] + "..." : normalized;
+        var valid = !normalized.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+            && Uri.TryCreate(normalized, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.Host.Length > 0;
+        return valid ? null : UserError.Invalid($"\"{shown}\" is not an http(s) link.");
     }
 
     public static UserError? Severity(string? severity, out string? normalized) =>
@@ -56,6 +84,7 @@ public static class InputRules
         return null;
     }
 
+    // Unpaired surrogates can only come from broken clients; they would make every UTF-8 writer fail or guess later.
     private static string Normalize(string? text) =>
-        (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        TextElements.WithoutLoneSurrogates((text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim());
 }

@@ -9,4 +9,7 @@ public static class Limits
     public const int MaxCaptionLength = 500;
     public const int MaxReasonLength = 1000;
     public const int MaxSectionKeyLength = 100;
+    public const int MaxUrlLength = 2000;
+    public const int MaxReferenceTitleLength = 200;
+    public const int MaxReferences = 100;
 }

@@ -3,6 +3,7 @@ using Postmortem.Core.Commands;
 using Postmortem.Core.FiveWhys;
 using Postmortem.Core.Metrics;
 using Postmortem.Core.Postmortems;
+using Postmortem.Core.References;
 using Postmortem.Core.Sections;
 using Postmortem.Core.Timeline;
 
@@ -29,6 +30,7 @@ public sealed partial class Postmortem
     private readonly KeyedItems<int, CorrectiveAction> _correctiveActions;
     private readonly KeyedItems<int, ActionItem> _actionItems;
     private readonly KeyedItems<int, UnmergedEdit> _unmerged;
+    private readonly KeyedItems<int, Reference> _references;
     private IdCounters _counters;
 
     private Postmortem(PostmortemState state)
@@ -60,6 +62,7 @@ public sealed partial class Postmortem
         _correctiveActions = new(c => c.Id, state.CorrectiveActions);
         _actionItems = new(i => i.Id, state.ActionItems);
         _unmerged = new(u => u.Id, state.UnmergedEdits);
+        _references = new(r => r.Id, state.References);
         _counters = state.Counters ?? new IdCounters();
     }
 
@@ -167,6 +170,7 @@ public sealed partial class Postmortem
         CorrectiveActions = _correctiveActions.ToArray(),
         ActionItems = _actionItems.ToArray(),
         UnmergedEdits = _unmerged.ToArray(),
+        References = _references.ToArray(),
         Counters = _counters,
     };
 
@@ -230,6 +234,9 @@ public sealed partial class Postmortem
             AddMetricImage c => ApplyAddMetricImage(c, actor, now),
             AddMetricTable c => ApplyAddMetricTable(c, actor, now),
             RemoveMetric c => ApplyRemoveMetric(c),
+            AddReference c => ApplyAddReference(c, actor, now),
+            EditReference c => ApplyEditReference(c),
+            RemoveReference c => ApplyRemoveReference(c),
             AskWhy c => ApplyAskWhy(c, actor, now),
             AnswerWhy c => ApplyAnswerWhy(c, actor, now),
             EditWhy c => ApplyEditWhy(c, actor, now),

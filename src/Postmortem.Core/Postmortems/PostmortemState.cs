@@ -1,6 +1,7 @@
 using Postmortem.Core.Actions;
 using Postmortem.Core.FiveWhys;
 using Postmortem.Core.Metrics;
+using Postmortem.Core.References;
 using Postmortem.Core.Sections;
 using Postmortem.Core.Timeline;
 
@@ -66,6 +67,8 @@ public sealed record PostmortemState
     public IReadOnlyList<ActionItem> ActionItems { get; init; } = [];
 
     public IReadOnlyList<UnmergedEdit> UnmergedEdits { get; init; } = [];
+
+    public IReadOnlyList<Reference> References { get; init; } = [];
 
     public IdCounters Counters { get; init; } = new();
 }

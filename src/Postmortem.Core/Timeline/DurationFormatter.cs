@@ -3,9 +3,13 @@ using System.Globalization;
 namespace Postmortem.Core.Timeline;
 
 /// <summary>
-/// Formats durations for people with the two largest units that matter: "3 days 4 hours",
-/// "1 day 14 hours", "2 hours 5 minutes", "45 minutes", "less than a minute".
+/// Formats durations for people, exactly to the minute: "3 days 20 hours 30 minutes", "2 hours 5 minutes",
+/// "45 minutes", "less than a minute". Units that are zero are left out ("1 day 5 minutes").
 /// </summary>
+/// <remarks>
+/// Postmortems compare these figures ("how would you have cut it in half?"), so nothing is rounded away;
+/// only seconds are, since timeline entries are written to the minute.
+/// </remarks>
 public static class DurationFormatter
 {
     public static string Format(TimeSpan duration)
@@ -21,29 +25,18 @@ public static class DurationFormatter
             return "less than a minute";
         }
 
-        var days = totalMinutes / (24 * 60);
-        var hours = totalMinutes / 60 % 24;
-        var minutes = totalMinutes % 60;
-        if (days > 0)
-        {
-            // Minutes are noise next to days; round them into the hours.
-            hours = (long)Math.Round(hours + (minutes / 60.0), MidpointRounding.AwayFromZero);
-            if (hours == 24)
-            {
-                days++;
-                hours = 0;
-            }
-
-            return Join(Unit(days, "day"), hours > 0 ? Unit(hours, "hour") : null);
-        }
-
-        return hours > 0
-            ? Join(Unit(hours, "hour"), minutes > 0 ? Unit(minutes, "minute") : null)
-            : Unit(minutes, "minute");
+        var parts = new List<string>(3);
+        Add(parts, totalMinutes / (24 * 60), "day");
+        Add(parts, totalMinutes / 60 % 24, "hour");
+        Add(parts, totalMinutes % 60, "minute");
+        return string.Join(' ', parts);
     }
 
-    private static string Unit(long value, string unit) =>
-        value.ToString(CultureInfo.InvariantCulture) + " " + (value == 1 ? unit : unit + "s");
-
-    private static string Join(string first, string? second) => second is null ? first : first + " " + second;
+    private static void Add(List<string> parts, long value, string unit)
+    {
+        if (value > 0)
+        {
+            parts.Add(value.ToString(CultureInfo.InvariantCulture) + " " + (value == 1 ? unit : unit + "s"));
+        }
+    }
 }

@@ -68,6 +68,10 @@ public sealed class FinalizeCommand(
             {
                 text.Append("…and ").Append((findings.Count - ListedFindings).ToString(CultureInfo.InvariantCulture)).AppendLine(" more (`/postmortem status`).");
             }
+
+            text.AppendLine(findings.Count == 1
+                ? "If you finalize anyway, the exported document keeps it under **Known gaps**."
+                : "If you finalize anyway, the exported document keeps them under **Known gaps**.");
         }
 
         Component[] buttons =

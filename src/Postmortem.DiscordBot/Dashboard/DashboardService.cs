@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Postmortem.Core.Application;
+using Postmortem.Core.Chat;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Linting;
 using Postmortem.Core.Postmortems;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
-using Postmortem.Storage.ChatLinks;
 
 namespace Postmortem.DiscordBot.Dashboard;
 
@@ -17,7 +17,7 @@ namespace Postmortem.DiscordBot.Dashboard;
 public sealed partial class DashboardService(
     PostmortemService service,
     IGuildSettingsStore settings,
-    SqliteChatLinkStore links,
+    IChatLinkStore links,
     IDiscordRestClient rest,
     LintOptions lintOptions,
     TimeProvider time,

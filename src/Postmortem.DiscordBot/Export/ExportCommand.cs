@@ -66,20 +66,20 @@ public sealed class ExportCommand(
 
         // One message: the document and, beside it, the pictures it links to (a chat message has no folders).
         var document = context.Data.GetBoolean(PicturesOption) == false
-            ? new ExportedDocument(name, MarkdownExporter.Export(postmortem, template, options), [])
+            ? new DocumentWithPictures(name, MarkdownExporter.Export(postmortem, template, options), [])
             : ExportBundle.Flat(postmortem, template, options, pictures, name, PictureUploads.MaxPerMessage - 1);
         var file = new FileUpload(document.FileName, Encoding.UTF8.GetBytes(document.Markdown))
         {
             ContentType = "text/markdown; charset=utf-8",
             Description = DiscordMarkdown.Truncate($"Postmortem #{postmortem.Id}: {postmortem.Title}", 1024),
         };
-        var pictureNote = document.Assets.Count == 0 ? "" : $" with {document.Assets.Count} picture(s) it links to";
+        var pictureNote = document.Pictures.Count == 0 ? "" : $" with {document.Pictures.Count} picture(s) it links to";
         await context.EditOriginalAsync(
             new MessagePayload
             {
                 Content = $"📄 Postmortem #{postmortem.Id} **{DiscordMarkdown.Escape(postmortem.Title, singleLine: true)}** "
                     + $"({StatusText.Of(postmortem.Status)}) as Markdown{pictureNote}{(keepNamesOut ? ", names kept out" : "")}.",
-                Files = [file, .. document.Assets.Select(a => PictureUploads.ToUpload(a.Image, a.RelativePath))],
+                Files = [file, .. document.Pictures.Select(a => PictureUploads.ToUpload(a.Image, a.RelativePath))],
             },
             cancellationToken);
     }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Postmortem.Core.Chat;
 using Postmortem.Core.FiveWhys;
 using Postmortem.Core.Postmortems;
 using Postmortem.Discord.Models;
@@ -7,7 +8,6 @@ using Postmortem.DiscordBot.Dashboard;
 using Postmortem.DiscordBot.Forum;
 using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Messages;
-using Postmortem.Storage.ChatLinks;
 
 namespace Postmortem.DiscordBot.FiveWhys;
 
@@ -17,7 +17,7 @@ namespace Postmortem.DiscordBot.FiveWhys;
 /// Every why and answer message is remembered (chat links), so edits, retractions and root-cause marks made by
 /// command redraw the right message, also after a restart.
 /// </summary>
-public sealed partial class WhysThread(SqliteChatLinkStore links, IDiscordRestClient rest, ILogger<WhysThread> logger)
+public sealed partial class WhysThread(IChatLinkStore links, IDiscordRestClient rest, ILogger<WhysThread> logger)
     : IPostmortemChannels, IDashboardLinks
 {
     /// <summary>Chat link kind: channel = the whys thread (or forum post), message = its header.</summary>

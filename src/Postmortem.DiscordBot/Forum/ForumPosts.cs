@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Postmortem.Core.Chat;
 using Postmortem.Core.Postmortems;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
 using Postmortem.DiscordBot.Messages;
-using Postmortem.Storage.ChatLinks;
 
 namespace Postmortem.DiscordBot.Forum;
 
@@ -11,7 +11,7 @@ namespace Postmortem.DiscordBot.Forum;
 /// Postmortems as forum posts (when a guild configured a forum): the post's tags follow the status (Draft,
 /// In review, Final). Tags are found by name and created when missing; other tags people put on a post stay.
 /// </summary>
-public sealed partial class ForumPosts(IDiscordRestClient rest, SqliteChatLinkStore links, ILogger<ForumPosts> logger)
+public sealed partial class ForumPosts(IDiscordRestClient rest, IChatLinkStore links, ILogger<ForumPosts> logger)
 {
     /// <summary>Chat link kind: channel = the forum, message = the post (a thread).</summary>
     public const string LinkKind = "forum-post";

@@ -4,7 +4,6 @@ using Postmortem.Core.Application;
 using Postmortem.Discord.Gateway;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
-using Postmortem.Storage.Database;
 
 namespace Postmortem.DiscordBot.Interactions;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Postmortem.Core.Linting;
 using Postmortem.DiscordBot.Messages;
 
 namespace Postmortem.DiscordBot.Lessons;
@@ -40,7 +41,7 @@ public static class DueDates
         }
 
         error = null;
-        var latest = DateOnly.FromDateTime((postmortemStarted + horizon).UtcDateTime);
+        var latest = ActionItemHorizon.LatestDue(postmortemStarted, horizon);
         if (due > latest)
         {
             var days = ((int)Math.Round(horizon.TotalDays)).ToString(CultureInfo.InvariantCulture);

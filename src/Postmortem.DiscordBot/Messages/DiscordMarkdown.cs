@@ -1,4 +1,5 @@
 using System.Text;
+using Postmortem.Core.Text;
 
 namespace Postmortem.DiscordBot.Messages;
 
@@ -86,13 +87,8 @@ public static class DiscordMarkdown
             return text;
         }
 
-        var cut = maxLength - 1;
-        if (char.IsHighSurrogate(text[cut - 1]))
-        {
-            cut--;
-        }
-
-        return text[..cut] + "…";
+        // Cut between user-perceived characters: half an emoji would reach Discord as U+FFFD.
+        return TextElements.Prefix(text, maxLength - 1) + "…";
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Postmortem.Core.Reminders;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Delivery;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
+using Postmortem.Core.Chat;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Delivery;
 
@@ -9,7 +9,7 @@ namespace Postmortem.Reminders.Delivery;
 /// DM channel ids by user, in memory and in <c>dm_channels</c>, so each reminder costs one request (create
 /// message) rather than two (open DM + create message), also after a restart.
 /// </summary>
-public sealed class DmChannelCache(IDiscordRestClient rest, SqliteDmChannelStore store, TimeProvider time) : IDisposable
+public sealed class DmChannelCache(IDiscordRestClient rest, IDmChannelStore store, TimeProvider time) : IDisposable
 {
     private readonly ConcurrentDictionary<Snowflake, Snowflake> _channels = new();
     private readonly SemaphoreSlim _loadGate = new(1, 1);

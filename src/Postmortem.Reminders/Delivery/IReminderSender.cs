@@ -1,4 +1,4 @@
-using Postmortem.Storage.Reminders;
+using Postmortem.Core.Reminders;
 
 namespace Postmortem.Reminders.Delivery;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
+using Postmortem.Core.Actions;
 using Postmortem.Reminders.Delivery;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Digest;
 

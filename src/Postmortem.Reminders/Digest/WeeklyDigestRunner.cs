@@ -1,17 +1,17 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Postmortem.Core.Actions;
 using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Delivery;
 using Postmortem.Reminders.Quartz;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Digest;
 
 /// <summary>Posts a guild's weekly digest of overdue and due-soon items in its reminder channel, once per slot.</summary>
 public sealed partial class WeeklyDigestRunner(
-    SqliteReminderQueries queries,
-    SqliteScheduledRunStore runs,
+    IActionItemQueries queries,
+    IScheduledRunStore runs,
     GuildReminderSettings settings,
     IReminderSender sender,
     IOptions<ReminderOptions> options,
@@ -31,7 +31,7 @@ public sealed partial class WeeklyDigestRunner(
         }
 
         var today = ZonedTime.LocalDate(slot, rules.TimeZone);
-        var items = await queries.ListOpenItemsAsync(guildId, dueBefore: today.AddDays(DigestText.DueSoonDays + 1), cancellationToken: cancellationToken);
+        var items = await queries.ListOpenAsync(guildId, dueBefore: today.AddDays(DigestText.DueSoonDays + 1), cancellationToken: cancellationToken);
         var text = DigestText.Build(items, today, options.Value.ChannelLinkBase);
         if (text is not null)
         {

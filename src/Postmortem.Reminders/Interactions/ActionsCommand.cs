@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using Postmortem.Core.Actions;
 using Postmortem.Core.Reminders;
 using Postmortem.Discord.Models;
 using Postmortem.Reminders.Digest;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Interactions;
 
@@ -12,7 +12,7 @@ namespace Postmortem.Reminders.Interactions;
 /// ten items a page, with Previous/Next buttons.
 /// </summary>
 public sealed class ActionsCommand(
-    SqliteReminderQueries queries,
+    IActionItemQueries queries,
     GuildReminderSettings settings,
     IOptions<ReminderOptions> options,
     TimeProvider time)
@@ -70,7 +70,7 @@ public sealed class ActionsCommand(
         await settings.LoadAsync(cancellationToken);
         var guildId = guild.ToString();
         var today = ZonedTime.LocalDate(time.GetUtcNow(), settings.For(guildId).TimeZone);
-        var items = await queries.ListOpenItemsAsync(
+        var items = await queries.ListOpenAsync(
             guildId,
             ownerId: list == Mine ? user.Id.ToString() : null,
             dueBefore: list == Overdue ? today : null,

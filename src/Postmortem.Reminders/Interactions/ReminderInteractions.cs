@@ -5,7 +5,6 @@ using Postmortem.Core.Reminders;
 using Postmortem.Discord.Models;
 using Postmortem.Reminders.Scheduling;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Interactions;
 
@@ -17,7 +16,7 @@ namespace Postmortem.Reminders.Interactions;
 /// </summary>
 public sealed class ReminderInteractions(
     PostmortemService service,
-    SqliteReminderScheduleStore schedule,
+    IReminderScheduleStore schedule,
     ReminderScheduleSync sync,
     GuildReminderSettings settings,
     ActionsCommand actions,

@@ -8,7 +8,6 @@ using Postmortem.Core.Templates;
 using Postmortem.Reminders.Delivery;
 using Postmortem.Reminders.Quartz;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Meetings;
 
@@ -17,8 +16,8 @@ namespace Postmortem.Reminders.Meetings;
 /// gets the current linter findings as the agenda, until the postmortem is final.
 /// </summary>
 public sealed partial class ReviewMeetings(
-    SqliteReviewMeetingStore meetings,
-    SqliteScheduledRunStore runs,
+    IReviewMeetingStore meetings,
+    IScheduledRunStore runs,
     IPostmortemRepository postmortems,
     RecurringReminderSchedules schedules,
     GuildReminderSettings settings,

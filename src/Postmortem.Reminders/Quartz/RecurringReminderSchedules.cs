@@ -1,7 +1,6 @@
 using System.Globalization;
 using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage.Reminders;
 using Quartz;
 
 namespace Postmortem.Reminders.Quartz;
@@ -15,7 +14,7 @@ namespace Postmortem.Reminders.Quartz;
 /// </summary>
 public sealed class RecurringReminderSchedules(
     ISchedulerFactory schedulers,
-    SqliteScheduledRunStore runs,
+    IScheduledRunStore runs,
     GuildReminderSettings settings,
     TimeProvider time)
 {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Scheduling;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage.Reminders;
 using Quartz;
 
 namespace Postmortem.Reminders.Quartz;
@@ -17,8 +17,8 @@ namespace Postmortem.Reminders.Quartz;
 public sealed partial class ReminderSchedulerStartup(
     GuildReminderSettings settings,
     ReminderScheduleSync sync,
-    SqliteReminderScheduleStore schedule,
-    SqliteReviewMeetingStore meetings,
+    IReminderScheduleStore schedule,
+    IReviewMeetingStore meetings,
     RecurringReminderSchedules recurring,
     IReminderWakeup wakeup,
     ISchedulerFactory schedulers,

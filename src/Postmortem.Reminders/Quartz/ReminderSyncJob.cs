@@ -1,5 +1,5 @@
+using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Scheduling;
-using Postmortem.Storage.Reminders;
 using Quartz;
 
 namespace Postmortem.Reminders.Quartz;
@@ -8,7 +8,7 @@ namespace Postmortem.Reminders.Quartz;
 /// Every <see cref="ReminderOptions.SyncInterval"/>: folds changed action items into the schedule and makes sure
 /// the scan is planned for the earliest row (a safety net should a wake-up have been lost).
 /// </summary>
-public sealed class ReminderSyncJob(ReminderScheduleSync sync, SqliteReminderScheduleStore store, IReminderWakeup wakeup) : IJob
+public sealed class ReminderSyncJob(ReminderScheduleSync sync, IReminderScheduleStore store, IReminderWakeup wakeup) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
     {

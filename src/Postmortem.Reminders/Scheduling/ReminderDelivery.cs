@@ -5,7 +5,6 @@ using Postmortem.Core.Application;
 using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Delivery;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Scheduling;
 
@@ -15,7 +14,7 @@ namespace Postmortem.Reminders.Scheduling;
 /// record leaves the row due, so that one reminder is sent again after a restart (at-least-once, never skipped).
 /// </summary>
 public sealed partial class ReminderDelivery(
-    SqliteReminderScheduleStore store,
+    IReminderScheduleStore store,
     IPostmortemRepository postmortems,
     GuildReminderSettings settings,
     IReminderSender sender,

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Postmortem.Storage.Reminders;
+using Postmortem.Core.Reminders;
 
 namespace Postmortem.Reminders.Scheduling;
 
@@ -12,7 +12,7 @@ public sealed record DueRun(int Enqueued, DateTimeOffset? NextAt);
 /// goes next. Rows stay due until their delivery is recorded, so a crash loses nothing.
 /// </summary>
 public sealed class ReminderDispatcher(
-    SqliteReminderScheduleStore store,
+    IReminderScheduleStore store,
     ReminderScheduleSync sync,
     ReminderQueue queue,
     IOptions<ReminderOptions> options)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
-using Postmortem.Storage.Reminders;
+using Postmortem.Core.Reminders;
 
 namespace Postmortem.Reminders.Scheduling;
 

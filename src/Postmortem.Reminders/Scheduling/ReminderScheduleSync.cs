@@ -1,7 +1,6 @@
 using Postmortem.Core.Actions;
 using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Scheduling;
 
@@ -12,7 +11,7 @@ namespace Postmortem.Reminders.Scheduling;
 /// what was sent and snoozed.
 /// </summary>
 public sealed class ReminderScheduleSync(
-    SqliteReminderScheduleStore store,
+    IReminderScheduleStore store,
     GuildReminderSettings settings,
     IReminderWakeup wakeup)
 {

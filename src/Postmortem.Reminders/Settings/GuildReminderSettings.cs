@@ -2,19 +2,21 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Reminders;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Settings;
 
 /// <summary>
 /// Each guild's reminder settings, held in memory (a few hundred bytes per guild) so the schedule computations
-/// stay synchronous: the guild's reminder rules over <see cref="ReminderOptions"/>, with the time zone and
-/// reminder channel of its general settings (/postmortem config), else the deployment's zone (<see cref="GuildDefaults"/>). Changing either re-queues the guild's items
-/// for recomputation (<see cref="Quartz.ReminderConfiguration"/> also reschedules its digest).
+/// stay synchronous: the guild's reminder rules (<see cref="IReminderSettingsStore"/>) over
+/// <see cref="ReminderOptions"/>, with the time zone and reminder channel of its general settings
+/// (<see cref="IGuildSettingsStore"/>, /postmortem config), else the deployment's zone (<see cref="GuildDefaults"/>).
+/// Changing either re-queues the guild's items for recomputation (<see cref="Quartz.ReminderConfiguration"/> also
+/// reschedules its digest).
 /// </summary>
 public sealed class GuildReminderSettings(
-    SqliteReminderSettingsStore store,
-    SqliteReminderScheduleStore schedule,
+    IReminderSettingsStore store,
+    IGuildSettingsStore guilds,
+    IReminderScheduleStore schedule,
     IOptions<ReminderOptions> options,
     GuildDefaults guildDefaults,
     TimeProvider time)
@@ -37,9 +39,11 @@ public sealed class GuildReminderSettings(
             return;
         }
 
-        foreach (var (guild, settings) in await store.LoadAllAsync(Defaults, cancellationToken))
+        var rules = await store.LoadAllAsync(Defaults, cancellationToken);
+        var general = await guilds.ListAsync(cancellationToken);
+        foreach (var guild in rules.Keys.Union(general.Keys, StringComparer.Ordinal))
         {
-            _byGuild.TryAdd(guild, settings);
+            _byGuild.TryAdd(guild, Combine(rules.GetValueOrDefault(guild), general.GetValueOrDefault(guild)));
         }
 
         _loaded = true;
@@ -49,7 +53,8 @@ public sealed class GuildReminderSettings(
     public async Task ReloadAsync(string guildId, CancellationToken cancellationToken = default)
     {
         await LoadAsync(cancellationToken);
-        _byGuild[guildId] = await store.LoadAsync(guildId, Defaults, cancellationToken);
+        var rules = await store.FindAsync(guildId, Defaults, cancellationToken);
+        _byGuild[guildId] = Combine(rules, await guilds.GetAsync(guildId, cancellationToken));
         await schedule.MarkGuildDirtyAsync(guildId, cancellationToken);
     }
 
@@ -61,4 +66,9 @@ public sealed class GuildReminderSettings(
         await store.SaveRulesAsync(guildId, rules, time.GetUtcNow(), cancellationToken);
         await ReloadAsync(guildId, cancellationToken);
     }
+
+    private ReminderSettings Combine(ReminderSettings? rules, GuildSettings? general) =>
+        general is null
+            ? rules ?? Defaults
+            : (rules ?? Defaults) with { TimeZone = general.TimeZone, ReminderChannelId = general.ReminderChannelId };
 }

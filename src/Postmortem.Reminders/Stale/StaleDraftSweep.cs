@@ -3,11 +3,11 @@ using Postmortem.Core.Application;
 using Postmortem.Core.Facilitation;
 using Postmortem.Core.Linting;
 using Postmortem.Core.Postmortems;
+using Postmortem.Core.Reminders;
 using Postmortem.Core.Templates;
 using Postmortem.Reminders.Delivery;
 using Postmortem.Reminders.Quartz;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Stale;
 
@@ -16,8 +16,8 @@ namespace Postmortem.Reminders.Stale;
 /// what is missing, once per period of inactivity (new activity followed by a new quiet spell earns another).
 /// </summary>
 public sealed partial class StaleDraftSweep(
-    SqliteReminderQueries queries,
-    SqliteScheduledRunStore runs,
+    IStaleNudgeStore nudges,
+    IScheduledRunStore runs,
     IPostmortemRepository postmortems,
     GuildReminderSettings settings,
     IReminderSender sender,
@@ -51,7 +51,7 @@ public sealed partial class StaleDraftSweep(
 
         var now = time.GetUtcNow();
         var nudged = 0;
-        foreach (var draft in await queries.ListStaleDraftsAsync(now.AddDays(-thresholds.Min()), cancellationToken))
+        foreach (var draft in await nudges.ListStaleDraftsAsync(now.AddDays(-thresholds.Min()), cancellationToken))
         {
             var days = settings.For(draft.GuildId).StaleAfterDays;
             if (days <= 0 || draft.UpdatedAt > now.AddDays(-days))
@@ -77,7 +77,7 @@ public sealed partial class StaleDraftSweep(
                 LogRefused(logger, postmortem.Id.Value, refused.Reason);
             }
 
-            await queries.RecordStaleNudgeAsync(postmortem.Id, draft.UpdatedAt, now, cancellationToken);
+            await nudges.RecordStaleNudgeAsync(postmortem.Id, draft.UpdatedAt, now, cancellationToken);
             nudged++;
         }
 

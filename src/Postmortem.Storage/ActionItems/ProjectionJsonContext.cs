@@ -3,5 +3,5 @@ using System.Text.Json.Serialization;
 namespace Postmortem.Storage.ActionItems;
 
 /// <summary>Source-generated JSON for the id lists handed to SQLite's json_each.</summary>
-[JsonSerializable(typeof(List<int>))]
+[JsonSerializable(typeof(IReadOnlyList<int>))]
 internal sealed partial class ProjectionJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Postmortem.Core.Application;
 using SQLitePCL;
 
 namespace Postmortem.Storage.Database;

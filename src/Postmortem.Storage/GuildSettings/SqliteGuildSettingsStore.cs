@@ -11,9 +11,9 @@ public sealed class SqliteGuildSettingsStore(SqliteDatabase database, TimeProvid
     : IGuildSettingsStore
 {
     internal const string SelectSql = """
-        SELECT time_zone, starter_role_id, reminder_channel_id, forum_channel_id, template_id
+        SELECT guild_id, time_zone, starter_role_id, reminder_channel_id, forum_channel_id, template_id
         FROM guild_settings
-        WHERE guild_id = $guild_id;
+        WHERE $guild_id IS NULL OR guild_id = $guild_id;
         """;
 
     internal const string UpsertSql = """
@@ -33,32 +33,14 @@ public sealed class SqliteGuildSettingsStore(SqliteDatabase database, TimeProvid
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly Core.Guilds.GuildSettings _defaults = (defaults ?? GuildDefaults.Utc).Settings;
 
-    public Task<Core.Guilds.GuildSettings> GetAsync(string guildId, CancellationToken cancellationToken = default)
+    public async Task<Core.Guilds.GuildSettings> GetAsync(string guildId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(guildId);
-        return database.RunAsync<Core.Guilds.GuildSettings>(
-            async (connection, ct) =>
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = SelectSql;
-                command.Parameters.AddWithValue("$guild_id", guildId);
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                if (!await reader.ReadAsync(ct))
-                {
-                    return _defaults;
-                }
-
-                return new Core.Guilds.GuildSettings
-                {
-                    TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById(reader.GetString(0), out var zone) ? zone : TimeZoneInfo.Utc,
-                    StarterRoleId = reader.IsDBNull(1) ? null : reader.GetString(1),
-                    ReminderChannelId = reader.IsDBNull(2) ? null : reader.GetString(2),
-                    ForumChannelId = reader.IsDBNull(3) ? null : reader.GetString(3),
-                    TemplateId = reader.IsDBNull(4) ? null : reader.GetString(4),
-                };
-            },
-            cancellationToken);
+        return (await LoadWhereAsync(guildId, cancellationToken)).GetValueOrDefault(guildId) ?? _defaults;
     }
+
+    public Task<IReadOnlyDictionary<string, Core.Guilds.GuildSettings>> ListAsync(CancellationToken cancellationToken = default) =>
+        LoadWhereAsync(null, cancellationToken);
 
     public Task SaveAsync(string guildId, Core.Guilds.GuildSettings settings, CancellationToken cancellationToken = default)
     {
@@ -80,4 +62,29 @@ public sealed class SqliteGuildSettingsStore(SqliteDatabase database, TimeProvid
             },
             cancellationToken);
     }
+
+    private Task<IReadOnlyDictionary<string, Core.Guilds.GuildSettings>> LoadWhereAsync(string? guildId, CancellationToken cancellationToken) =>
+        database.RunAsync<IReadOnlyDictionary<string, Core.Guilds.GuildSettings>>(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = SelectSql;
+                command.Parameters.AddWithValue("$guild_id", (object?)guildId ?? DBNull.Value);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                var settings = new Dictionary<string, Core.Guilds.GuildSettings>(StringComparer.Ordinal);
+                while (await reader.ReadAsync(ct))
+                {
+                    settings[reader.GetString(0)] = new Core.Guilds.GuildSettings
+                    {
+                        TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById(reader.GetString(1), out var zone) ? zone : TimeZoneInfo.Utc,
+                        StarterRoleId = reader.IsDBNull(2) ? null : reader.GetString(2),
+                        ReminderChannelId = reader.IsDBNull(3) ? null : reader.GetString(3),
+                        ForumChannelId = reader.IsDBNull(4) ? null : reader.GetString(4),
+                        TemplateId = reader.IsDBNull(5) ? null : reader.GetString(5),
+                    };
+                }
+
+                return settings;
+            },
+            cancellationToken);
 }

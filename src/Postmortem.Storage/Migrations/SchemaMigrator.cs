@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Postmortem.Core.Application;
 using Postmortem.Storage.Database;
 
 namespace Postmortem.Storage.Migrations;

@@ -1,5 +1,5 @@
+using Postmortem.Core.Actions;
 using Postmortem.Core.Postmortems;
-using Postmortem.Storage.ActionItems;
 
 namespace Postmortem.Storage.Postmortems;
 
@@ -15,8 +15,8 @@ internal sealed class LoadedStateCache(int capacity)
     private readonly Dictionary<PostmortemId, LinkedListNode<Entry>> _byId = [];
     private readonly LinkedList<Entry> _byRecency = [];
 
-    /// <summary>One cached version, with the action item rows it projects to (see <see cref="ActionItemProjection"/>).</summary>
-    internal sealed record Entry(PostmortemId Id, long Version, PostmortemState State, IReadOnlyList<ActionItemRow> ActionItems);
+    /// <summary>One cached version, with the action item rows it projects to (see <see cref="ActionItemProjection.RowsOf"/>).</summary>
+    internal sealed record Entry(PostmortemId Id, long Version, PostmortemState State, IReadOnlyList<ProjectedActionItem> ActionItems);
 
     public Entry? Find(PostmortemId id)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Postmortem.Core.Actions;
 using Postmortem.Core.Application;
 using Postmortem.Core.Postmortems;
 using Postmortem.Storage.ActionItems;
@@ -64,8 +65,6 @@ public sealed class SqlitePostmortemRepository(SqliteDatabase database) : IPostm
         LIMIT $limit;
         """;
 
-    public const int MaxListLimit = 100;
-
     private readonly LoadedStateCache _cache = new(database.Connections.Options.CachedPostmortems);
 
     public Task<PostmortemId> CreateAsync(Core.Postmortem draft, CancellationToken cancellationToken = default)
@@ -101,7 +100,7 @@ public sealed class SqlitePostmortemRepository(SqliteDatabase database) : IPostm
                     await write.ExecuteNonQueryAsync(ct);
                 }
 
-                await ActionItemProjection.WriteAsync(
+                await SqliteActionItemProjection.WriteAsync(
                     connection, id, state.GuildId, state.UpdatedAt, ActionItemProjection.RowsOf(draft), previous: [], ct);
                 await transaction.CommitAsync(ct);
                 return id;
@@ -124,12 +123,13 @@ public sealed class SqlitePostmortemRepository(SqliteDatabase database) : IPostm
             cancellationToken);
     }
 
-    public Task SaveAsync(Core.Postmortem postmortem, long expectedVersion, CancellationToken cancellationToken = default)
+    public Task SaveAsync(PostmortemSave save, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(postmortem);
+        ArgumentNullException.ThrowIfNull(save);
+        var (postmortem, expectedVersion) = (save.Postmortem, save.ExpectedVersion);
         if (!postmortem.Id.IsAssigned)
         {
-            throw new ArgumentException("A postmortem must be created before it is saved.", nameof(postmortem));
+            throw new ArgumentException("A postmortem must be created before it is saved.", nameof(save));
         }
 
         var state = postmortem.ToState() with { Version = expectedVersion + 1 };
@@ -153,7 +153,7 @@ public sealed class SqlitePostmortemRepository(SqliteDatabase database) : IPostm
                     }
                 }
 
-                await ActionItemProjection.WriteAsync(connection, postmortem.Id, state.GuildId, state.UpdatedAt, rows, replaced, ct);
+                await SqliteActionItemProjection.WriteAsync(connection, postmortem.Id, state.GuildId, state.UpdatedAt, rows, replaced, ct);
                 await transaction.CommitAsync(ct);
                 _cache.Remember(new LoadedStateCache.Entry(postmortem.Id, state.Version, state, rows));
             },
@@ -176,7 +176,7 @@ public sealed class SqlitePostmortemRepository(SqliteDatabase database) : IPostm
                 command.CommandText = ListSql;
                 command.Parameters.AddWithValue("$guild_id", guildId);
                 command.Parameters.AddWithValue("$search", (object?)folded ?? DBNull.Value);
-                command.Parameters.AddWithValue("$limit", Math.Min(limit, MaxListLimit));
+                command.Parameters.AddWithValue("$limit", Math.Min(limit, StorageLimits.MaxPostmortemList));
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 var summaries = new List<PostmortemSummary>();
                 while (await reader.ReadAsync(ct))

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Postmortem.Core.Actions;
+using Postmortem.Core.Application;
 using Postmortem.Core.Postmortems;
+using Postmortem.Core.Reminders;
 using Postmortem.Storage.ActionItems;
 using Postmortem.Storage.Database;
 
@@ -8,19 +10,16 @@ namespace Postmortem.Storage.Reminders;
 
 /// <summary>
 /// The reminder schedule (<c>reminder_schedule</c>), its delivery log (<c>reminder_deliveries</c>) and the queue of
-/// items to recompute (<c>reminder_dirty</c>, filled by triggers on <c>action_items</c>).
+/// items to recompute (<c>reminder_dirty</c>, filled by triggers on <c>action_items</c> in the save's own transaction).
+/// Each method is one transaction, so a sync batch and a save never interleave.
 /// </summary>
-public sealed class SqliteReminderScheduleStore(SqliteDatabase database)
+public sealed class SqliteReminderScheduleStore(SqliteDatabase database) : IReminderScheduleStore
 {
-    public const int MaxPageSize = 1000;
-
     private const string RowColumns =
         "s.postmortem_id, s.item_id, s.guild_id, s.owner_id, s.due, s.since, s.next_at, s.last_slot_sent, s.snoozed_until, s.attempts, s.last_error";
 
     internal const string DirtySql = $"""
-        SELECT d.postmortem_id, d.item_id,
-               a.guild_id, a.label, a.text, a.owner_id, a.owner_name, a.due, a.status, a.updated_at,
-               {RowColumns}
+        SELECT d.postmortem_id, d.item_id, {SqliteActionItemQueries.Columns}, {RowColumns}
         FROM reminder_dirty d
         LEFT JOIN action_items a ON a.postmortem_id = d.postmortem_id AND a.item_id = d.item_id
         LEFT JOIN reminder_schedule s ON s.postmortem_id = d.postmortem_id AND s.item_id = d.item_id
@@ -153,8 +152,8 @@ public sealed class SqliteReminderScheduleStore(SqliteDatabase database)
                     while (await reader.ReadAsync(ct))
                     {
                         var key = new ReminderKey(new PostmortemId(reader.GetInt64(0)), reader.GetInt32(1));
-                        var item = reader.IsDBNull(2) ? null : ReadItem(reader, key);
-                        var existing = reader.IsDBNull(12) ? null : ReadRow(reader, 10);
+                        var item = reader.IsDBNull(2) ? null : SqliteActionItemQueries.ReadItem(reader, 2);
+                        var existing = reader.IsDBNull(12) ? null : ReadRow(reader, 12);
                         dirty.Add(new DirtyReminder(key, item, existing));
                     }
                 }
@@ -221,7 +220,7 @@ public sealed class SqliteReminderScheduleStore(SqliteDatabase database)
         CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxPageSize);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, StorageLimits.MaxDuePage);
         return QueryAsync(
             after is null ? DueFirstPageSql : DueNextPageSql,
             command =>
@@ -351,7 +350,7 @@ public sealed class SqliteReminderScheduleStore(SqliteDatabase database)
                 command.CommandText = HasDeliverySql;
                 AddKey(command, key);
                 command.Parameters.AddWithValue("$slot", SqliteValues.Instant(slot));
-                return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) > 0;
+                return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > 0;
             },
             cancellationToken);
 
@@ -393,7 +392,7 @@ public sealed class SqliteReminderScheduleStore(SqliteDatabase database)
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = sql;
-                return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+                return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
             },
             cancellationToken);
 
@@ -448,17 +447,6 @@ public sealed class SqliteReminderScheduleStore(SqliteDatabase database)
         OptionalInstant(reader, at + 8),
         reader.GetInt32(at + 9),
         reader.IsDBNull(at + 10) ? null : reader.GetString(at + 10));
-
-    private static ActionItemView ReadItem(SqliteDataReader reader, ReminderKey key) => new(
-        key.PostmortemId,
-        key.ItemId,
-        reader.GetString(2),
-        reader.GetString(3),
-        reader.GetString(4),
-        reader.IsDBNull(5) ? null : new UserRef(reader.GetString(5), reader.IsDBNull(6) ? reader.GetString(5) : reader.GetString(6)),
-        reader.IsDBNull(7) ? null : SqliteValues.ParseDate(reader.GetString(7)),
-        Enum.Parse<ActionItemStatus>(reader.GetString(8)),
-        SqliteValues.ParseInstant(reader.GetString(9)));
 
     private static DateTimeOffset? OptionalInstant(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : SqliteValues.ParseInstant(reader.GetString(ordinal));

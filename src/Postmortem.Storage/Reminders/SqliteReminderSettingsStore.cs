@@ -6,21 +6,14 @@ using Postmortem.Storage.Database;
 namespace Postmortem.Storage.Reminders;
 
 /// <summary>
-/// Each guild's reminder settings: the rules from <c>reminder_settings</c> (reminder time, offsets, intervals,
-/// digest time) combined with the time zone and reminder channel of the guild's general settings
-/// (<c>guild_settings</c>, owned by /postmortem config). Anything a guild did not set comes from the defaults.
+/// Each guild's reminder rules in <c>reminder_settings</c> (reminder time, offsets, intervals, digest time). The
+/// time zone and reminder channel are the guild's general settings (<see cref="GuildSettings.SqliteGuildSettingsStore"/>).
 /// </summary>
-public sealed class SqliteReminderSettingsStore(SqliteDatabase database)
+public sealed class SqliteReminderSettingsStore(SqliteDatabase database) : IReminderSettingsStore
 {
     internal const string SelectRulesSql = """
         SELECT guild_id, local_time, days_before, overdue_every_days, stale_after_days, digest_day, digest_time
         FROM reminder_settings
-        WHERE $guild_id IS NULL OR guild_id = $guild_id;
-        """;
-
-    internal const string SelectGuildSql = """
-        SELECT guild_id, time_zone, reminder_channel_id
-        FROM guild_settings
         WHERE $guild_id IS NULL OR guild_id = $guild_id;
         """;
 
@@ -41,28 +34,22 @@ public sealed class SqliteReminderSettingsStore(SqliteDatabase database)
 
     private const string TimeFormat = "HH':'mm";
 
-    /// <summary>
-    /// The settings of every guild that stored rules or general settings, on top of <paramref name="defaults"/>.
-    /// A zone this machine does not know (a stale IANA id) reads as UTC rather than stopping that guild's reminders.
-    /// </summary>
     public Task<IReadOnlyDictionary<string, ReminderSettings>> LoadAllAsync(ReminderSettings defaults, CancellationToken cancellationToken = default) =>
         LoadWhereAsync(null, defaults, cancellationToken);
 
-    /// <summary>One guild's settings on top of <paramref name="defaults"/>.</summary>
-    public async Task<ReminderSettings> LoadAsync(string guildId, ReminderSettings defaults, CancellationToken cancellationToken = default)
+    public async Task<ReminderSettings?> FindAsync(string guildId, ReminderSettings defaults, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(guildId);
-        return (await LoadWhereAsync(guildId, defaults, cancellationToken)).GetValueOrDefault(guildId) ?? defaults;
+        return (await LoadWhereAsync(guildId, defaults, cancellationToken)).GetValueOrDefault(guildId);
     }
 
-    /// <summary>Stores a guild's rules. Its time zone and reminder channel are not stored here (see the class remarks).</summary>
-    public Task SaveRulesAsync(string guildId, ReminderSettings settings, DateTimeOffset now, CancellationToken cancellationToken = default)
+    public Task SaveRulesAsync(string guildId, ReminderSettings rules, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(guildId);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Validate() is { } problem)
+        ArgumentNullException.ThrowIfNull(rules);
+        if (rules.Validate() is { } problem)
         {
-            throw new ArgumentException(problem, nameof(settings));
+            throw new ArgumentException(problem, nameof(rules));
         }
 
         return database.RunAsync(
@@ -71,12 +58,12 @@ public sealed class SqliteReminderSettingsStore(SqliteDatabase database)
                 await using var command = connection.CreateCommand();
                 command.CommandText = UpsertSql;
                 command.Parameters.AddWithValue("$guild_id", guildId);
-                command.Parameters.AddWithValue("$local_time", settings.LocalTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
-                command.Parameters.AddWithValue("$days_before", string.Join(',', settings.DaysBefore.Select(d => d.ToString(CultureInfo.InvariantCulture))));
-                command.Parameters.AddWithValue("$overdue_every_days", settings.OverdueEveryDays);
-                command.Parameters.AddWithValue("$stale_after_days", settings.StaleAfterDays);
-                command.Parameters.AddWithValue("$digest_day", (int)settings.DigestDay);
-                command.Parameters.AddWithValue("$digest_time", settings.DigestTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
+                command.Parameters.AddWithValue("$local_time", rules.LocalTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
+                command.Parameters.AddWithValue("$days_before", string.Join(',', rules.DaysBefore.Select(d => d.ToString(CultureInfo.InvariantCulture))));
+                command.Parameters.AddWithValue("$overdue_every_days", rules.OverdueEveryDays);
+                command.Parameters.AddWithValue("$stale_after_days", rules.StaleAfterDays);
+                command.Parameters.AddWithValue("$digest_day", (int)rules.DigestDay);
+                command.Parameters.AddWithValue("$digest_time", rules.DigestTime.ToString(TimeFormat, CultureInfo.InvariantCulture));
                 command.Parameters.AddWithValue("$updated_at", SqliteValues.Instant(now));
                 await command.ExecuteNonQueryAsync(ct);
             },
@@ -103,20 +90,6 @@ public sealed class SqliteReminderSettingsStore(SqliteDatabase database)
                             StaleAfterDays = reader.GetInt32(4),
                             DigestDay = (DayOfWeek)reader.GetInt32(5),
                             DigestTime = TimeOnly.ParseExact(reader.GetString(6), TimeFormat, CultureInfo.InvariantCulture),
-                        };
-                    }
-                }
-
-                await using (var general = Command(connection, SelectGuildSql, guildId))
-                await using (var reader = await general.ExecuteReaderAsync(ct))
-                {
-                    while (await reader.ReadAsync(ct))
-                    {
-                        var guild = reader.GetString(0);
-                        settings[guild] = settings.GetValueOrDefault(guild, defaults) with
-                        {
-                            TimeZone = TimeZoneInfo.TryFindSystemTimeZoneById(reader.GetString(1), out var zone) ? zone : TimeZoneInfo.Utc,
-                            ReminderChannelId = reader.IsDBNull(2) ? null : reader.GetString(2),
                         };
                     }
                 }

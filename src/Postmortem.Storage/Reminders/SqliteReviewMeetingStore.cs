@@ -7,7 +7,7 @@ using Postmortem.Storage.Database;
 namespace Postmortem.Storage.Reminders;
 
 /// <summary>Review meetings (<c>review_meetings</c>).</summary>
-public sealed class SqliteReviewMeetingStore(SqliteDatabase database)
+public sealed class SqliteReviewMeetingStore(SqliteDatabase database) : IReviewMeetingStore
 {
     private const string Columns = "id, postmortem_id, guild_id, day_of_week, local_time, lead_minutes, created_by, created_at, ended_at";
 
@@ -53,7 +53,15 @@ public sealed class SqliteReviewMeetingStore(SqliteDatabase database)
                 command.Parameters.AddWithValue("$created_by", createdBy);
                 command.Parameters.AddWithValue("$created_at", SqliteValues.Instant(now));
                 var id = (long)(await command.ExecuteScalarAsync(ct))!;
-                return new ReviewMeeting(id, postmortemId, guildId, at, TimeSpan.FromMinutes((long)lead.TotalMinutes), createdBy, now);
+                // What a read returns: the time and lead to the minute, the instant in UTC.
+                return new ReviewMeeting(
+                    id,
+                    postmortemId,
+                    guildId,
+                    new WeeklyTime(at.Day, new TimeOnly(at.Time.Hour, at.Time.Minute)),
+                    TimeSpan.FromMinutes((long)lead.TotalMinutes),
+                    createdBy,
+                    now.ToUniversalTime());
             },
             cancellationToken);
     }

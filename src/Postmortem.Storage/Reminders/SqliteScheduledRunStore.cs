@@ -1,4 +1,5 @@
 using System.Globalization;
+using Postmortem.Core.Reminders;
 using Postmortem.Storage.Database;
 
 namespace Postmortem.Storage.Reminders;
@@ -7,7 +8,7 @@ namespace Postmortem.Storage.Reminders;
 /// Runs of recurring reminder jobs per slot (<c>scheduled_runs</c>): a digest, a meeting reminder or the stale
 /// sweep goes out once per slot, across restarts.
 /// </summary>
-public sealed class SqliteScheduledRunStore(SqliteDatabase database)
+public sealed class SqliteScheduledRunStore(SqliteDatabase database) : IScheduledRunStore
 {
     internal const string HasRunSql = "SELECT count(*) FROM scheduled_runs WHERE job_key = $job_key AND slot = $slot;";
 

@@ -33,11 +33,15 @@ public static class PromptView
             PromptKind.FirstWhy => "why ask <question>",
             PromptKind.AnswerWhy => $"why answer {WhyPath(postmortem, prompt.TargetId)} <answer>",
             PromptKind.RootCause => "why root <answer, e.g. 1.2a>   or dig deeper: why ask <answer> <question>",
+            PromptKind.Lesson when prompt.TargetId is { } answerId && postmortem.FindWhyAnswer(answerId) is { } rootCause =>
+                $"lesson add <what we learned> --from {rootCause.Label}   or link it: lesson edit <n> <text> --from <answers>",
             PromptKind.Lesson => "lesson add <what we learned> --from <root-cause answers, e.g. 1.2a,2b>",
             PromptKind.CorrectiveAction => $"action add-corrective {LessonLabel(postmortem, prompt.TargetId)} <long-term change>",
             PromptKind.ActionItem =>
                 $"action add-item {CorrectiveActionLabel(postmortem, prompt.TargetId)} <short-term step> --owner <name> --due <YYYY-MM-DD>",
             PromptKind.Review => "lint, show, export <file.md>, then submit",
+            PromptKind.Finalize => "lint, export <file.md>, then finalize (the facilitator)",
+            PromptKind.Final => "actions, then action done <5a-i> [evidence] or action drop <5a-i> <reason>; reopen to change the document",
             _ => "help",
         };
     }

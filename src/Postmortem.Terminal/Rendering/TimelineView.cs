@@ -22,14 +22,11 @@ public static class TimelineView
             output.Line($"  #{entry.Id,-3} {time.Format(entry.At)}  {TimelineKinds.Name(entry.Kind),-9}  {FirstLine(entry.Text)}");
         }
 
-        var figures = postmortem.TimelineFigures;
-        output.Line($"  Time to detect:   {Figure(figures.TimeToDetect, "needs a start and a detected entry")}");
-        output.Line($"  Time to mitigate: {Figure(figures.TimeToMitigate, "needs a detected and a mitigated entry")}");
-        output.Line($"  Event duration:   {Figure(figures.EventDuration, "needs a start and an end entry")}");
+        foreach (var measure in TimelineMeasure.Of(postmortem.TimelineFigures))
+        {
+            output.Line($"  {measure.Label + ":",-46} {measure.Describe()}");
+        }
     }
-
-    private static string Figure(TimeSpan? value, string missing) =>
-        value is { } duration ? DurationFormatter.Format(duration) : $"unknown ({missing})";
 
     private static string FirstLine(string text)
     {

@@ -1,4 +1,5 @@
 using Postmortem.Core.Actions;
+using Postmortem.Core.Linting;
 using Postmortem.Core.Postmortems;
 using Postmortem.Terminal.Input;
 using Postmortem.Terminal.Rendering;
@@ -198,7 +199,7 @@ public static class ActionVerbs
             notes.Add($"Action items need a deadline: action edit {item.Label} \"{item.Text}\" --due <YYYY-MM-DD>");
         }
 
-        return session.Done(outcome, $"Added action item {item.Label} ({ActionsView.Describe(item)}).", text, notes);
+        return session.Done(outcome, $"Added action item {item.Label} ({ActionsView.Describe(item)}).", text, notes, DueWarnings(session, outcome.Postmortem!, item.Label, due));
     }
 
     private static async Task<bool> EditAsync(TerminalSession session, VerbArguments arguments, CancellationToken cancellationToken)
@@ -221,8 +222,9 @@ public static class ActionVerbs
                 return false;
             }
 
+            var warnings = due == item.Due ? [] : DueWarnings(session, postmortem, item.Label, due);
             return await session.ApplyAsync(new EditActionItem(item.Id, text, owner, due, item.Revision), cancellationToken) is { } edited
-                && session.Done(edited, $"Changed action item {item.Label}.", text);
+                && session.Done(edited, $"Changed action item {item.Label}.", text, warnings: warnings);
         }
 
         if (arguments.Has("--owner") || arguments.Has("--due"))
@@ -302,6 +304,10 @@ public static class ActionVerbs
             ? session.Fail(error)
             : await session.ApplyAsync(command(item), cancellationToken) is { } outcome && session.Done(outcome, message(item));
     }
+
+    // The template wants action items short term; a later date is kept, but said so when it is typed, not only by lint.
+    private static IReadOnlyList<string> DueWarnings(TerminalSession session, Core.Postmortem postmortem, string label, DateOnly? due) =>
+        ActionItemHorizon.Warning(postmortem, label, due, session.LintOptions) is { } warning ? [warning] : [];
 
     private static bool TryRootCauses(TerminalSession session, Core.Postmortem postmortem, string? labels, out IReadOnlyList<int>? ids)
     {

@@ -2,15 +2,19 @@ using Postmortem.Core.Export;
 
 namespace Postmortem.Terminal.Verbs;
 
-/// <summary>Writes an exported document and its pictures: the pictures first, so the document never links to a missing one.</summary>
+/// <summary>
+/// Writes an exported document and its pictures: the pictures first, so the document never links to a missing one,
+/// then the document atomically (<see cref="AtomicFile"/>).
+/// </summary>
 internal static class ExportFiles
 {
     // The names the export gives its pictures; older ones of these in the folder are from an earlier export.
     private static readonly string[] _ownPictures = ["timeline.png", "whys*.png", "metric-*.png"];
 
-    public static async Task WriteAsync(string directory, ExportedDocument document, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string directory, DocumentWithPictures document, CancellationToken cancellationToken)
     {
-        var folders = document.Assets.Select(a => Path.GetDirectoryName(a.RelativePath)).OfType<string>().Where(f => f.Length > 0).Distinct();
+        Directory.CreateDirectory(directory);
+        var folders = document.Pictures.Select(a => Path.GetDirectoryName(a.RelativePath)).OfType<string>().Where(f => f.Length > 0).Distinct();
         foreach (var folder in folders)
         {
             var full = Path.Combine(directory, folder);
@@ -21,11 +25,11 @@ internal static class ExportFiles
             }
         }
 
-        foreach (var asset in document.Assets)
+        foreach (var picture in document.Pictures)
         {
-            await File.WriteAllBytesAsync(Path.Combine(directory, asset.RelativePath), asset.Image.Png.ToArray(), cancellationToken);
+            await File.WriteAllBytesAsync(Path.Combine(directory, picture.RelativePath), picture.Image.Png.ToArray(), cancellationToken);
         }
 
-        await File.WriteAllTextAsync(Path.Combine(directory, document.FileName), document.Markdown, cancellationToken);
+        await AtomicFile.WriteAsync(Path.Combine(directory, document.FileName), document.Markdown, cancellationToken);
     }
 }

@@ -50,7 +50,8 @@ public static class ReviewVerbs
         }
 
         var template = session.TemplateFor(postmortem);
-        var findings = postmortem.Status == PostmortemStatus.Final ? [] : Linter.Lint(postmortem, template, session.LintOptions);
+        // Findings are listed even for a final postmortem: there they are the known gaps it was finalized with.
+        var findings = Linter.Lint(postmortem, template, session.LintOptions);
         var options = new ExportOptions
         {
             TimeZone = session.Time.Zone,
@@ -76,20 +77,19 @@ public static class ReviewVerbs
 
         var document = session.Pictures is { } pictures && !arguments.Has("--no-pictures")
             ? ExportBundle.InFolder(postmortem, template, options, pictures, name, MaxPictures)
-            : new ExportedDocument(name, MarkdownExporter.Export(postmortem, template, options), []);
+            : new DocumentWithPictures(name, MarkdownExporter.Export(postmortem, template, options), []);
         try
         {
-            var directory = Path.GetDirectoryName(path) ?? session.ExportDirectory;
-            Directory.CreateDirectory(directory);
-            await ExportFiles.WriteAsync(directory, document, cancellationToken);
+            await ExportFiles.WriteAsync(Path.GetDirectoryName(path) ?? session.ExportDirectory, document, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
         {
             return session.Fail($"Could not write {file}: {ex.Message}");
         }
 
-        var pictureNote = document.Assets.Count == 0 ? "" : $" with {document.Assets.Count} picture(s) in {Path.GetDirectoryName(document.Assets[0].RelativePath)}/";
-        var open = findings.Count == 0 ? "" : $"; {findings.Count} open finding(s) listed at the end";
+        var pictureNote = document.Pictures.Count == 0 ? "" : $" with {document.Pictures.Count} picture(s) in {Path.GetDirectoryName(document.Pictures[0].RelativePath)}/";
+        var listed = postmortem.Status == PostmortemStatus.Final ? "known gap(s)" : "open finding(s)";
+        var open = findings.Count == 0 ? "" : $"; {findings.Count} {listed} listed at the end";
         session.Out.Ok($"Exported #{postmortem.Id} to {path}{pictureNote}{open}.");
         return true;
     }

@@ -13,6 +13,7 @@ public static class VerbTable
         ("Timeline", TimelineVerbs.All),
         ("Five Whys", WhyVerbs.All),
         ("Lessons, corrective actions, action items", ActionVerbs.All),
+        ("References", ReferenceVerbs.All),
         ("Review and export", ReviewVerbs.All),
         ("Session", HelpVerbs.All),
     ];

@@ -23,7 +23,7 @@ public sealed class ExportBundleTests
 
         Assert.Equal("rust-1.52.md", document.FileName);
         Assert.Equal(["rust-1.52.assets/timeline.png", "rust-1.52.assets/whys-1.png", "rust-1.52.assets/whys-2.png", "rust-1.52.assets/metric-1.png"],
-            document.Assets.Select(a => a.RelativePath));
+            document.Pictures.Select(a => a.RelativePath));
         var md = document.Markdown;
         Assert.Contains("![Timeline in UTC](rust-1.52.assets/timeline.png)", md, StringComparison.Ordinal);
         Assert.True(Index(md, "## Timeline") < Index(md, "timeline.png") && Index(md, "timeline.png") < Index(md, "## Leadup"));
@@ -36,8 +36,8 @@ public sealed class ExportBundleTests
     {
         var document = ExportBundle.Flat(Sample(topLevelWhys: 1), _template, ExportOptions.Default, _pictures, "postmortem-12-ices.md", maxPictures: 9);
 
-        Assert.All(document.Assets, a => Assert.StartsWith("postmortem-12-ices.", a.RelativePath, StringComparison.Ordinal));
-        Assert.All(document.Assets, a => Assert.DoesNotContain('/', a.RelativePath));
+        Assert.All(document.Pictures, a => Assert.StartsWith("postmortem-12-ices.", a.RelativePath, StringComparison.Ordinal));
+        Assert.All(document.Pictures, a => Assert.DoesNotContain('/', a.RelativePath));
         Assert.Contains("](postmortem-12-ices.timeline.png)", document.Markdown, StringComparison.Ordinal);
     }
 
@@ -51,9 +51,9 @@ public sealed class ExportBundleTests
 
         var document = ExportBundle.Flat(postmortem, _template, ExportOptions.Default, _pictures, "pm.md", maxPictures: 5);
 
-        Assert.Equal(5, document.Assets.Count);
-        Assert.Equal(1, document.Assets.Count(a => a.Image.FileName == "timeline.png"));
-        Assert.Equal(3, document.Assets.Count(a => a.Image.FileName.StartsWith("metric-", StringComparison.Ordinal)));
+        Assert.Equal(5, document.Pictures.Count);
+        Assert.Equal(1, document.Pictures.Count(a => a.Image.FileName == "timeline.png"));
+        Assert.Equal(3, document.Pictures.Count(a => a.Image.FileName.StartsWith("metric-", StringComparison.Ordinal)));
         Assert.Equal([1], _pictures.WhysBudgets);
     }
 
@@ -67,16 +67,18 @@ public sealed class ExportBundleTests
 
         var document = ExportBundle.InFolder(postmortem, _template, ExportOptions.Default, _pictures, "pm.md", maxPictures: 9);
 
-        Assert.Empty(document.Assets);
+        Assert.Empty(document.Pictures);
         Assert.DoesNotContain("![", document.Markdown, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void ImageLink_EscapesAltText_AndEncodesThePath()
+    public void Links_EscapeTheAltText_AndEncodeThePath()
     {
-        var link = new ImageLink("Why [1] of ](evil)\nnext", "my notes.assets/whys (1).png");
+        var postmortem = Sample(topLevelWhys: 1);
 
-        Assert.Equal("![Why \\[1\\] of \\](evil) next](my%20notes.assets/whys%20%281%29.png)", link.ToMarkdown());
+        var document = ExportBundle.InFolder(postmortem, _template, ExportOptions.Default, _pictures, "my notes (draft).md", maxPictures: 9);
+
+        Assert.Contains("![Why \\[1\\]](my%20notes%20%28draft%29.assets/whys-1.png)", document.Markdown, StringComparison.Ordinal);
     }
 
     private static Core.Postmortem Sample(int topLevelWhys)

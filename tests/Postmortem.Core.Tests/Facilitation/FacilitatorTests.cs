@@ -65,7 +65,59 @@ public sealed class FacilitatorTests
         Assert.Equal((PromptKind.ActionItem, (int?)action), (Next(pm).Kind, Next(pm).TargetId));
         Assert.Contains("\"Action.\"", Next(pm).Text, StringComparison.Ordinal);
         pm.Do(new AddActionItem(action, "Item.", Wesley, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(7)));
+        // The lesson does not reflect the root cause yet, so the work is not done.
+        Assert.Equal((PromptKind.Lesson, (int?)answer), (Next(pm).Kind, Next(pm).TargetId));
+        pm.Do(new EditLesson(lesson, "Lesson.", [answer]));
         Assert.Equal(PromptKind.Review, Next(pm).Kind);
+    }
+
+    [Fact]
+    public void NextPrompt_DoesNotMoveOnToReview_WhileRootCausesLackLessons()
+    {
+        var fixture = Rust152.Build();
+        var pm = fixture.Postmortem;
+        // Lesson 6 reflects nothing; the other lessons reflect all eight root causes. A ninth has no lesson.
+        var why = pm.Do(new AskWhy(fixture.AnswerIds["3.1a"], "Why is there no dashboard?"));
+        var unreflected = pm.Do(new AnswerWhy(why, "Nobody owns ICE triage."));
+        pm.Do(new MarkRootCause(unreflected));
+        pm.Do(new AddActionItem(fixture.ActionIds["5b"], "Draft the rustup announcement design.", Wesley, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(20)));
+
+        var prompt = Next(pm);
+
+        Assert.Equal((PromptKind.Lesson, (int?)unreflected, "Root cause 3.1.1a"), (prompt.Kind, prompt.TargetId, prompt.Title));
+        Assert.Contains("\"Nobody owns ICE triage.\"", prompt.Text, StringComparison.Ordinal);
+        pm.Do(new EditLesson(fixture.LessonIds["1"], "We need a way to see ICE reports as one signal.", [fixture.AnswerIds["1.1.1.1.1a"], fixture.AnswerIds["3.1a"], unreflected]));
+        Assert.Equal(PromptKind.Review, Next(pm).Kind);
+    }
+
+    [Fact]
+    public void NextPrompt_FollowsTheStatus()
+    {
+        var fixture = Rust152.Build();
+        var pm = fixture.Postmortem;
+        pm.Do(new AddActionItem(fixture.ActionIds["5b"], "Draft the rustup announcement design.", Wesley, DateOnly.FromDateTime(Now.UtcDateTime).AddDays(20)));
+        Assert.Equal(PromptKind.Review, Next(pm).Kind);
+        Assert.Contains("submit it for review", Next(pm).Text, StringComparison.Ordinal);
+
+        pm.Do(new Core.Postmortems.SubmitForReview());
+        Assert.Equal(PromptKind.Finalize, Next(pm).Kind);
+        Assert.DoesNotContain("submit", Next(pm).Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("facilitator finalizes", Next(pm).Text, StringComparison.Ordinal);
+
+        pm.Do(new Core.Postmortems.Finalize());
+        var final = Next(pm);
+        Assert.Equal(PromptKind.Final, final.Kind);
+        Assert.DoesNotContain("submit", final.Text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("read-only", final.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NextPrompt_WhenFinal_AsksNothingMoreOfTheDocument()
+    {
+        var pm = Draft();
+        pm.Do(new Core.Postmortems.Finalize());
+
+        Assert.Equal(PromptKind.Final, Next(pm).Kind);
     }
 
     [Fact]

@@ -115,6 +115,50 @@ public sealed class LinterTests
     }
 
     [Fact]
+    public void EventEndBeforeTheEventStart_IsFlagged()
+    {
+        var pm = Draft();
+        pm.Do(new AddTimelineEntry(Now.AddDays(-1), "Release", TimelineEntryKind.EventStart));
+        pm.Do(new AddTimelineEntry(Now.AddDays(-2), "Back to normal (typed in the wrong zone)", TimelineEntryKind.EventEnd));
+
+        var finding = Assert.Single(Lint(pm), f => f.Code == LintCodes.TimelineEndBeforeStart);
+
+        Assert.Equal(("timeline", "#2"), (finding.SectionKey, finding.Target));
+        Assert.Equal("The event end (#2) is before the event start (#1).", finding.Message);
+    }
+
+    [Fact]
+    public void TwoEventEnds_AreFlagged_AndSoAreTwoStarts()
+    {
+        var pm = Draft();
+        pm.Do(new AddTimelineEntry(Now.AddDays(-3), "Release", TimelineEntryKind.EventStart));
+        pm.Do(new AddTimelineEntry(Now.AddDays(-2), "Mitigated for most", TimelineEntryKind.EventEnd));
+        pm.Do(new AddTimelineEntry(Now.AddDays(-1), "Back to normal", TimelineEntryKind.EventEnd));
+
+        var ends = Assert.Single(Lint(pm), f => f.Code == LintCodes.TimelineSeveralEventEnds);
+        Assert.Equal("The timeline has 2 event ends (#2, #3).", ends.Message);
+        Assert.DoesNotContain(Lint(pm), f => f.Code is LintCodes.TimelineSeveralEventStarts or LintCodes.TimelineEndBeforeStart);
+
+        pm.Do(new AddTimelineEntry(Now.AddDays(-4), "Canary", TimelineEntryKind.EventStart));
+        Assert.Equal("#4, #1", Assert.Single(Lint(pm), f => f.Code == LintCodes.TimelineSeveralEventStarts).Target);
+    }
+
+    [Fact]
+    public void ActionItemHorizon_WarnsWhenADateIsEntered()
+    {
+        var pm = Draft();
+        var today = DateOnly.FromDateTime(Now.UtcDateTime);
+
+        Assert.Null(ActionItemHorizon.Warning(pm, "1a-i", today.AddDays(90)));
+        Assert.Null(ActionItemHorizon.Warning(pm, "1a-i", null));
+        Assert.Equal(
+            "Action item 1a-i is due 2021-08-09, more than 90 days after the postmortem started (by 2021-08-08). "
+                + "Action items are short term, ideally much sooner: pick an earlier date or a smaller first step. The linter will flag it.",
+            ActionItemHorizon.Warning(pm, "1a-i", today.AddDays(91)));
+        Assert.NotNull(ActionItemHorizon.Warning(pm, "1a-i", today.AddDays(21), new LintOptions { MaxActionItemHorizon = TimeSpan.FromDays(20) }));
+    }
+
+    [Fact]
     public void UnansweredWhyAndMissingRootCause_AreFlagged()
     {
         var pm = Draft();

@@ -21,10 +21,16 @@ public sealed class TimelineTests
     [InlineData(60, "1 hour")]
     [InlineData(125, "2 hours 5 minutes")]
     [InlineData(24 * 60, "1 day")]
-    [InlineData(2 * 24 * 60 + 23 * 60 + 45, "3 days")]
-    [InlineData(24 * 60 + 95, "1 day 2 hours")]
-    public void DurationFormatter_UsesTheTwoLargestUnits(int minutes, string expected) =>
+    [InlineData(2 * 24 * 60 + 23 * 60 + 45, "2 days 23 hours 45 minutes")]
+    [InlineData(24 * 60 + 95, "1 day 1 hour 35 minutes")]
+    [InlineData(3 * 24 * 60 + 20 * 60 + 30, "3 days 20 hours 30 minutes")]
+    [InlineData(24 * 60 + 5, "1 day 5 minutes")]
+    public void DurationFormatter_IsExactToTheMinute(int minutes, string expected) =>
         Assert.Equal(expected, DurationFormatter.Format(TimeSpan.FromMinutes(minutes)));
+
+    [Fact]
+    public void DurationFormatter_RoundsOnlySeconds() =>
+        Assert.Equal("3 days 20 hours 31 minutes", DurationFormatter.Format(new TimeSpan(3, 20, 30, 30)));
 
     [Fact]
     public void Figures_AreDerivedFromTheFirstDetectionAndMitigation()

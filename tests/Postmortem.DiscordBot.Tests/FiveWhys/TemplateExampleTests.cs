@@ -100,7 +100,7 @@ public sealed class TemplateExampleTests
         var markdown = Assert.Single((await export.WaitForOriginalAsync()).Attachments, a => a.FileName.EndsWith(".md", StringComparison.Ordinal)).Text;
         Assert.Contains($"- **Why 1:** {Canary}", markdown, StringComparison.Ordinal);
         Assert.Contains($"- **Why 1.2.1:** {Entice}", markdown, StringComparison.Ordinal);
-        Assert.Contains("**1.1a.** CI pipelines pin stable or nightly; beta was never part of them. **(root cause)**", markdown, StringComparison.Ordinal);
+        Assert.Contains("**1.1a (root cause):** CI pipelines pin stable or nightly; beta was never part of them.", markdown, StringComparison.Ordinal);
         Assert.Contains("```mermaid\nflowchart TD", markdown, StringComparison.Ordinal);
         Assert.Contains("ROOT CAUSE", markdown, StringComparison.Ordinal);
         Assert.Contains("### Lesson 5", markdown, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed class TimelineTests
 
         Assert.True(start.IsEphemeral);
         Assert.Contains("2021-05-06 14:30 Europe/Berlin", start.Content, StringComparison.Ordinal);
-        Assert.Contains("Time to detect:** 3 days 2 hours", detected.Content + start.Content, StringComparison.Ordinal);
+        Assert.Contains("Time to detect:** 3 days 1 hour 30 minutes", detected.Content + start.Content, StringComparison.Ordinal);
         var stored = (await bot.Services.GetRequiredService<PostmortemService>().GetAsync(new PostmortemId(1)))!;
         Assert.Equal(new DateTimeOffset(2021, 5, 6, 12, 30, 0, TimeSpan.Zero), stored.Timeline.Single(e => e.Kind == TimelineEntryKind.EventStart).At);
         var localToday = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, berlin).DateTime);
@@ -41,7 +41,7 @@ public sealed class TimelineTests
         Assert.StartsWith("`2021-05-10 10:00` 🩹 Mitigated", lines[3], StringComparison.Ordinal);
         Assert.Contains("**Time to mitigate:** 18 hours", show.Content, StringComparison.Ordinal);
         var dashboard = Assert.Single(thread.PinnedMessages);
-        await bot.Emulator.WaitForAsync(() => dashboard.EmbedText.Contains("Time to detect: 3 days 2 hours", StringComparison.Ordinal), description: "the dashboard");
+        await bot.Emulator.WaitForAsync(() => dashboard.EmbedText.Contains("Time to detect: 3 days 1 hour 30 minutes", StringComparison.Ordinal), description: "the dashboard");
 
         var asked = await bot.SlashAsync(bot.Bob, thread, "timeline show", new { @public = true });
         Assert.False((await asked.ResponseAsync()).IsEphemeral);

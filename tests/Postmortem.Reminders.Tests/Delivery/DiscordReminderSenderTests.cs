@@ -7,24 +7,18 @@ using Postmortem.Core.Reminders;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
 using Postmortem.Reminders.Delivery;
-using Postmortem.Reminders.Tests.Support;
-using Postmortem.Storage;
-using Postmortem.Storage.Database;
-using Postmortem.Storage.Migrations;
-using Postmortem.Storage.Reminders;
+using Postmortem.Testing.Storage;
 using static Postmortem.Reminders.Tests.Support.People;
 
 namespace Postmortem.Reminders.Tests.Delivery;
 
-public sealed class DiscordReminderSenderTests : IDisposable
+public sealed class DiscordReminderSenderTests
 {
     private static Snowflake DmChannel { get; } = new(930000000000000001);
     private static Snowflake ThreadChannel { get; } = Snowflake.Parse(ThreadId);
 
-    private readonly TempDatabase _database = new();
+    private readonly InMemoryStorage _storage = new();
     private readonly Mock<IDiscordRestClient> _rest = new(MockBehavior.Strict);
-
-    public void Dispose() => _database.Dispose();
 
     private static ReminderMessage Message(UserRef owner) => new(
         GuildId, ChannelId, ThreadId, new PostmortemId(42), "Incremental compilation fingerprint bug", 7, "5a-i",
@@ -35,12 +29,11 @@ public sealed class DiscordReminderSenderTests : IDisposable
     private static DiscordHttpException Error(HttpStatusCode status, int code) =>
         new(status, code, "error", [], "POST /channels/{channel_id}/messages");
 
-    private async Task<DiscordReminderSender> SenderAsync()
+    // Connect() is a restart: new objects over the same stored DM channels.
+    private Task<DiscordReminderSender> SenderAsync()
     {
-        var database = new SqliteDatabase(new SqliteConnectionFactory(new StorageOptions { DatabasePath = _database.Path }));
-        await new SchemaMigrator(database).MigrateAsync();
-        var dms = new DmChannelCache(_rest.Object, new SqliteDmChannelStore(database), TimeProvider.System);
-        return new DiscordReminderSender(_rest.Object, dms, Options.Create(new ReminderOptions()), NullLogger<DiscordReminderSender>.Instance);
+        var dms = new DmChannelCache(_rest.Object, _storage.Connect().DmChannels, TimeProvider.System);
+        return Task.FromResult(new DiscordReminderSender(_rest.Object, dms, Options.Create(new ReminderOptions()), NullLogger<DiscordReminderSender>.Instance));
     }
 
     [Fact]

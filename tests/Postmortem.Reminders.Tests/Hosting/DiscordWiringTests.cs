@@ -46,7 +46,7 @@ public sealed class DiscordWiringTests : IDisposable
         services.AddSingleton(Mock.Of<IHostApplicationLifetime>());
         services.AddSingleton(_rest.Object);
         services.AddSingleton<ITemplateCatalog>(BuiltInTemplates.Catalog);
-        services.AddPostmortemStorage(configuration);
+        services.AddSqliteStorage(configuration);
         services.AddSingleton(sp => new PostmortemService(sp.GetRequiredService<IPostmortemRepository>(), _clock, sp.GetRequiredService<ITemplateCatalog>()));
         services.AddDiscordFrontEnd(configuration);
         services.AddDiscordReminders(configuration);

@@ -3,10 +3,10 @@ using Postmortem.Core.Actions;
 using Postmortem.Core.Application;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Postmortems;
+using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Quartz;
 using Postmortem.Reminders.Scheduling;
 using Postmortem.Reminders.Tests.Support;
-using Postmortem.Storage.Reminders;
 using Postmortem.Testing;
 using static Postmortem.Reminders.Tests.Support.People;
 
@@ -82,7 +82,7 @@ public sealed class RestartTests : IDisposable
         await using (var host = await ReminderHost.StartAsync(_database.Path, _clock, third))
         {
             Assert.Equal(At9(Due.AddDays(14)), await host.Trigger.PlannedAtAsync());
-            var store = host.Services.GetRequiredService<SqliteReminderScheduleStore>();
+            var store = host.Services.GetRequiredService<IReminderScheduleStore>();
             Assert.Single(await store.ListDeliveriesAsync(new ReminderKey(created.Id, created.Item)));
         }
 
@@ -111,7 +111,7 @@ public sealed class RestartTests : IDisposable
         await using (var first = await ReminderHost.StartAsync(_database.Path, _clock, new FakeReminderSender()))
         {
             await CreateItemAsync(first.Services, Wesley, Due);
-            await new Storage.GuildSettings.SqliteGuildSettingsStore(first.Services.GetRequiredService<Storage.Database.SqliteDatabase>(), _clock)
+            await first.Services.GetRequiredService<IGuildSettingsStore>()
                 .SaveAsync(GuildId, new GuildSettings { ReminderChannelId = "940000000000000001" });
             await first.Services.GetRequiredService<ReminderConfiguration>().GuildSettingsChangedAsync(GuildId);
         }
@@ -129,7 +129,7 @@ public sealed class RestartTests : IDisposable
         var third = new FakeReminderSender();
         await using (var host = await ReminderHost.StartAsync(_database.Path, _clock, third))
         {
-            var runs = host.Services.GetRequiredService<SqliteScheduledRunStore>();
+            var runs = host.Services.GetRequiredService<IScheduledRunStore>();
             Assert.True(await runs.HasRunAsync(ReminderJobKeys.DigestRunKey(GuildId), At9(new DateOnly(2026, 5, 25))));
         }
 

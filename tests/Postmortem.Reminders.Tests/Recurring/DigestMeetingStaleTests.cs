@@ -96,7 +96,7 @@ public sealed class DigestMeetingStaleTests : IDisposable
         _clock.SetUtcNow(nextSlot);
         Assert.False(await meetings.RunAsync(meeting.Id, nextSlot));
         Assert.Single(world.Sender.Posts);
-        Assert.Empty(await world.Services.GetRequiredService<Storage.Reminders.SqliteReviewMeetingStore>().ListActiveAsync(id));
+        Assert.Empty(await world.Services.GetRequiredService<IReviewMeetingStore>().ListActiveAsync(id));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using Postmortem.Discord.Rest;
 using Postmortem.Reminders.Delivery;
 using Postmortem.Reminders.Scheduling;
 using Postmortem.Reminders.Tests.Support;
-using Postmortem.Storage.Reminders;
 using Postmortem.Testing;
 using static Postmortem.Reminders.Tests.Support.People;
 

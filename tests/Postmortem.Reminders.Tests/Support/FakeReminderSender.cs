@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Delivery;
-using Postmortem.Storage.Reminders;
 
 namespace Postmortem.Reminders.Tests.Support;
 

@@ -45,7 +45,7 @@ internal sealed class ReminderHost : IAsyncDisposable
         builder.Services.AddSingleton<SignallingWakeup>(sp => new SignallingWakeup(sp.GetRequiredService<DueReminderTrigger>(), clock));
         builder.Services.AddSingleton<IReminderWakeup>(sp => sp.GetRequiredService<SignallingWakeup>());
         builder.Services.AddSingleton<ITemplateCatalog>(BuiltInTemplates.Catalog);
-        builder.Services.AddPostmortemStorage(builder.Configuration);
+        builder.Services.AddSqliteStorage(builder.Configuration);
         builder.Services.AddSingleton(sp => new PostmortemService(sp.GetRequiredService<IPostmortemRepository>(), clock, sp.GetRequiredService<ITemplateCatalog>()));
         builder.Services.AddPostmortemReminders(builder.Configuration);
         var host = builder.Build();

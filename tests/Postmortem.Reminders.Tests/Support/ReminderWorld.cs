@@ -7,6 +7,7 @@ using Postmortem.Core.Actions;
 using Postmortem.Core.Application;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Postmortems;
+using Postmortem.Core.Reminders;
 using Postmortem.Core.Templates;
 using Postmortem.Discord.Rest;
 using Postmortem.Reminders.Delivery;
@@ -15,9 +16,7 @@ using Postmortem.Reminders.Quartz;
 using Postmortem.Reminders.Scheduling;
 using Postmortem.Reminders.Settings;
 using Postmortem.Storage;
-using Postmortem.Storage.GuildSettings;
 using Postmortem.Storage.Migrations;
-using Postmortem.Storage.Reminders;
 using Postmortem.Testing;
 
 namespace Postmortem.Reminders.Tests.Support;
@@ -48,7 +47,7 @@ internal sealed class ReminderWorld : IAsyncDisposable
 
     public PostmortemService Service => Services.GetRequiredService<PostmortemService>();
 
-    public SqliteReminderScheduleStore Schedule => Services.GetRequiredService<SqliteReminderScheduleStore>();
+    public IReminderScheduleStore Schedule => Services.GetRequiredService<IReminderScheduleStore>();
 
     public ReminderScheduleSync Sync => Services.GetRequiredService<ReminderScheduleSync>();
 
@@ -106,7 +105,7 @@ internal sealed class ReminderWorld : IAsyncDisposable
         }
 
         services.AddSingleton<ITemplateCatalog>(BuiltInTemplates.Catalog);
-        services.AddPostmortemStorage(config);
+        services.AddSqliteStorage(config);
         services.AddSingleton(sp => new PostmortemService(sp.GetRequiredService<IPostmortemRepository>(), clock, sp.GetRequiredService<ITemplateCatalog>()));
         services.AddPostmortemReminders(config);
         configure?.Invoke(services);
@@ -176,8 +175,7 @@ internal sealed class ReminderWorld : IAsyncDisposable
     /// <summary>What /postmortem config does: saves the guild's general settings, then tells the reminders.</summary>
     public async Task ConfigureGuildAsync(string guildId, TimeZoneInfo? zone = null, string? reminderChannelId = null)
     {
-        var store = new SqliteGuildSettingsStore(Services.GetRequiredService<Storage.Database.SqliteDatabase>(), Clock);
-        await store.SaveAsync(guildId, new GuildSettings { TimeZone = zone ?? TimeZoneInfo.Utc, ReminderChannelId = reminderChannelId });
+        await Services.GetRequiredService<IGuildSettingsStore>().SaveAsync(guildId, new GuildSettings { TimeZone = zone ?? TimeZoneInfo.Utc, ReminderChannelId = reminderChannelId });
         await Services.GetRequiredService<ReminderConfiguration>().GuildSettingsChangedAsync(guildId);
     }
 

@@ -1,10 +1,11 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Postmortem.Core.Application;
 using Postmortem.Core.Postmortems;
 using Postmortem.Storage.Database;
 using Postmortem.Storage.Tests.Support;
 using Postmortem.Testing;
-using static Postmortem.Storage.Tests.Support.People;
+using static Postmortem.Storage.Contract.Support.People;
 
 namespace Postmortem.Storage.Tests.Database;
 
@@ -100,7 +101,7 @@ public sealed class SqliteDatabaseTests
             var error = await Assert.ThrowsAsync<StorageException>(() => db.Repository.SaveAsync(postmortem, expectedVersion: 1));
 
             Assert.Equal(StorageFailure.Busy, error.Failure);
-            Assert.Equal(db.FilePath, error.DatabasePath);
+            Assert.Equal(db.FilePath, error.Location);
             Assert.Contains(db.FilePath, error.Message, StringComparison.Ordinal);
             Assert.Contains("2 attempts", error.Message, StringComparison.Ordinal);
             Assert.Single(logger.Entries);

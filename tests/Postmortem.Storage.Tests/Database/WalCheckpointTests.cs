@@ -3,7 +3,7 @@ using Postmortem.Core.Postmortems;
 using Postmortem.Storage.Database;
 using Postmortem.Storage.Tests.Support;
 using Postmortem.Testing;
-using static Postmortem.Storage.Tests.Support.People;
+using static Postmortem.Storage.Contract.Support.People;
 
 namespace Postmortem.Storage.Tests.Database;
 

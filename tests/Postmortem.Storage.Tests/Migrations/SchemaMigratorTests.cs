@@ -1,5 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Postmortem.Storage.Database;
+using Postmortem.Core.Application;
 using Postmortem.Storage.Migrations;
 using Postmortem.Storage.Tests.Support;
 

@@ -1,10 +1,15 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Postmortem.Core.Application;
+using Postmortem.Core.Guilds;
 using Postmortem.Storage.ActionItems;
+using Postmortem.Storage.Chat;
 using Postmortem.Storage.Database;
+using Postmortem.Storage.GuildSettings;
 using Postmortem.Storage.Migrations;
 using Postmortem.Storage.Postmortems;
+using Postmortem.Storage.Reminders;
+using Postmortem.Testing.Storage;
 
 namespace Postmortem.Storage.Tests.Support;
 
@@ -13,17 +18,34 @@ internal sealed class TestDatabase : IDisposable
 {
     private readonly bool _ownsFolder;
 
-    private TestDatabase(string folder, bool ownsFolder, StorageOptions options, ILogger<SqliteDatabase>? logger)
+    private TestDatabase(string folder, bool ownsFolder, StorageOptions options, ILogger<SqliteDatabase>? logger, GuildDefaults? guildDefaults = null)
     {
         Folder = folder;
         _ownsFolder = ownsFolder;
         Options = options;
+        GuildDefaults = guildDefaults;
         Connections = new SqliteConnectionFactory(options, folder);
         Database = new SqliteDatabase(Connections, logger);
         Migrator = new SchemaMigrator(Database);
         Repository = new SqlitePostmortemRepository(Database);
         ActionItems = new SqliteActionItemQueries(Database);
+        Ports = new StoragePorts(
+            Repository,
+            ActionItems,
+            new SqliteReminderScheduleStore(Database),
+            new SqliteReminderSettingsStore(Database),
+            new SqliteScheduledRunStore(Database),
+            new SqliteReviewMeetingStore(Database),
+            new SqliteStaleNudgeStore(Database),
+            new SqliteDmChannelStore(Database),
+            new SqliteChatLinkStore(Database),
+            new SqliteGuildSettingsStore(Database, defaults: guildDefaults));
     }
+
+    public GuildDefaults? GuildDefaults { get; }
+
+    /// <summary>Every port over this file.</summary>
+    public StoragePorts Ports { get; }
 
     public string Folder { get; }
 
@@ -50,12 +72,12 @@ internal sealed class TestDatabase : IDisposable
     }
 
     /// <summary>A new database file, not migrated yet.</summary>
-    public static TestDatabase Unmigrated(StorageOptions? options = null, ILogger<SqliteDatabase>? logger = null) =>
-        new(NewFolder(), ownsFolder: true, options ?? new StorageOptions { DatabasePath = "postmortems.db" }, logger);
+    public static TestDatabase Unmigrated(StorageOptions? options = null, ILogger<SqliteDatabase>? logger = null, GuildDefaults? guildDefaults = null) =>
+        new(NewFolder(), ownsFolder: true, options ?? new StorageOptions { DatabasePath = "postmortems.db" }, logger, guildDefaults);
 
-    public static async Task<TestDatabase> CreateAsync(StorageOptions? options = null, ILogger<SqliteDatabase>? logger = null)
+    public static async Task<TestDatabase> CreateAsync(StorageOptions? options = null, ILogger<SqliteDatabase>? logger = null, GuildDefaults? guildDefaults = null)
     {
-        var database = Unmigrated(options, logger);
+        var database = Unmigrated(options, logger, guildDefaults);
         await database.Migrator.MigrateAsync();
         return database;
     }
@@ -67,7 +89,7 @@ internal sealed class TestDatabase : IDisposable
     public TestDatabase Reopen(StorageOptions? options = null, ILogger<SqliteDatabase>? logger = null)
     {
         SqliteConnection.ClearAllPools();
-        return new TestDatabase(Folder, ownsFolder: false, options ?? Options, logger);
+        return new TestDatabase(Folder, ownsFolder: false, options ?? Options, logger, GuildDefaults);
     }
 
     public PostmortemService Service(TimeProvider time) => new(Repository, time);

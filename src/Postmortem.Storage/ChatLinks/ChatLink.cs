@@ -1,4 +1,0 @@
-namespace Postmortem.Storage.ChatLinks;
-
-/// <summary>A chat message that stands for part of a postmortem (its dashboard, ...), by channel and message id.</summary>
-public sealed record ChatLink(string ChannelId, string MessageId);
