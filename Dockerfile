@@ -19,6 +19,7 @@ COPY src/Postmortem.Discord/Postmortem.Discord.csproj src/Postmortem.Discord/
 COPY src/Postmortem.DiscordBot/Postmortem.DiscordBot.csproj src/Postmortem.DiscordBot/
 COPY src/Postmortem.Reminders/Postmortem.Reminders.csproj src/Postmortem.Reminders/
 COPY src/Postmortem.Terminal/Postmortem.Terminal.csproj src/Postmortem.Terminal/
+COPY src/Postmortem.Charts/Postmortem.Charts.csproj src/Postmortem.Charts/
 COPY src/Postmortem.Bot/Postmortem.Bot.csproj src/Postmortem.Bot/
 RUN dotnet restore src/Postmortem.Bot/Postmortem.Bot.csproj
 COPY . .
@@ -33,6 +34,8 @@ RUN dotnet publish src/Postmortem.Bot/Postmortem.Bot.csproj -c Release --no-rest
 
 FROM mcr.microsoft.com/dotnet/runtime:${DOTNET_VERSION} AS runtime
 WORKDIR /app
+# Pictures (charts, the Five Whys tree) need no fonts or fontconfig from the image: the font is embedded in
+# Postmortem.Charts.dll and Skia is the NoDependencies build, which links only libc, libm, libdl and libpthread.
 COPY --from=publish /app ./
 # The SQLite database (and its WAL files) live on a volume so they survive container replacement.
 ENV Storage__DatabasePath=/data/postmortems.db \

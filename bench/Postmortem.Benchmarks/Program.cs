@@ -21,6 +21,7 @@ if (args is ["bot-load", .. var loadArgs])
     return await Postmortem.Benchmarks.BotLoad.BotLoadBenchmark.RunAsync(loadArgs);
 }
 
+// dotnet run -c Release --project bench/Postmortem.Benchmarks -- --filter '*ChartBenchmarks*'  (pictures, ~3 min)
 var arguments = args.ToList();
 BenchmarkMode.Quick = arguments.Remove("quick");
 var shortJob = arguments.FindIndex(a => a == "--job" || a == "-j");

@@ -33,6 +33,12 @@ public sealed record EmulatorOptions
     /// <summary>How long an interaction token works for followups and edits.</summary>
     public TimeSpan InteractionTokenLifetime { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// The largest file one upload may carry (reference.mdx "Uploading Files": the limit applies to each file; 10 MiB by
+    /// default, more on boosted servers). Also sent as <c>attachment_size_limit</c> with interactions.
+    /// </summary>
+    public long MaxUploadBytes { get; init; } = UploadRules.DefaultMaxFileBytes;
+
     /// <summary>Check every request body against discord-api-spec's Zod schemas (needs node).</summary>
     public bool ValidateSchemas { get; init; } = true;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Postmortem.Charts;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Linting;
 using Postmortem.Discord.Hosting;
@@ -12,6 +13,7 @@ using Postmortem.DiscordBot.Forum;
 using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Lessons;
 using Postmortem.DiscordBot.Metrics;
+using Postmortem.DiscordBot.Pictures;
 using Postmortem.DiscordBot.Prompts;
 using Postmortem.DiscordBot.References;
 using Postmortem.DiscordBot.Settings;
@@ -38,6 +40,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
 
         services.TryAddSingleton(LintOptions.Default);
         services.TryAddSingleton(GuildDefaults.Utc);
+        services.AddPostmortemCharts();
 
         services.TryAddSingleton<PostmortemAccess>();
         services.TryAddSingleton<PostmortemCommandRunner>();
@@ -62,6 +65,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
         services.AddSlashCommand<ConfigCommand>();
         services.AddSlashCommand<ReferenceCommand>();
         services.AddComponentHandler<PromptButtons>();
+        services.AddComponentHandler<PicturesButton>();
         services.AddModalHandler<AnswerSubmitted>();
         services.AddTimeline();
         services.AddMetrics();

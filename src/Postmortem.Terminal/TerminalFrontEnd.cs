@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Postmortem.Core.Application;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Linting;
+using Postmortem.Core.Pictures;
 using Postmortem.Terminal.Input;
 using Postmortem.Terminal.Rendering;
 
@@ -13,7 +14,8 @@ public sealed class TerminalFrontEnd(
     IPostmortemRepository repository,
     GuildDefaults defaults,
     IOptions<TerminalOptions> terminalOptions,
-    LintOptions lintOptions)
+    LintOptions lintOptions,
+    IPostmortemPictures? pictures = null)
 {
     /// <summary>Runs one session to the end of the input (or <c>quit</c>) and returns the exit code.</summary>
     public async Task<int> RunAsync(TerminalConsole console, CancellationToken cancellationToken)
@@ -30,7 +32,8 @@ public sealed class TerminalFrontEnd(
             new TimeDisplay(defaults.TimeZone),
             lintOptions,
             console.IsInteractive,
-            options.ExportDirectory);
+            options.ExportDirectory,
+            pictures);
         await session.RunAsync(cancellationToken);
         await console.Output.FlushAsync(cancellationToken);
         return options.Strict && session.Failures > 0 ? 1 : 0;

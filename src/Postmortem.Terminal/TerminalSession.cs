@@ -4,6 +4,7 @@ using Postmortem.Core.Blameless;
 using Postmortem.Core.Commands;
 using Postmortem.Core.Facilitation;
 using Postmortem.Core.Linting;
+using Postmortem.Core.Pictures;
 using Postmortem.Core.Postmortems;
 using Postmortem.Core.Templates;
 using Postmortem.Terminal.Input;
@@ -26,7 +27,8 @@ public sealed class TerminalSession(
     TimeDisplay time,
     LintOptions lintOptions,
     bool interactive,
-    string? exportDirectory = null)
+    string? exportDirectory = null,
+    IPostmortemPictures? pictures = null)
 {
     private bool _blockPending;
 
@@ -54,6 +56,9 @@ public sealed class TerminalSession(
 
     /// <summary>Where relative export paths are written (the current directory when not set).</summary>
     public string ExportDirectory => string.IsNullOrWhiteSpace(exportDirectory) ? Directory.GetCurrentDirectory() : exportDirectory;
+
+    /// <summary>Draws the export's pictures; null when the host has none (the export is then text only).</summary>
+    public IPostmortemPictures? Pictures => pictures;
 
     /// <summary>The postmortem the commands apply to, once one was started or opened.</summary>
     public PostmortemId? CurrentId { get; private set; }

@@ -44,7 +44,7 @@ public sealed class BadInputTests : IDisposable
         { "action done 1a-iv", "Action item 1a-iv does not exist" },
         { "new \"Unclosed title", "A quote is not closed." },
         { "open 99", "Postmortem #99 does not exist here (type list to see them)." },
-        { "export", "Usage: export [--no-names] <file.md>" },
+        { "export", "Usage: export [--no-names] [--no-pictures] <file.md>" },
         { "metric image not-a-link A graph", "\"not-a-link\" is not an http(s) link." },
         { "reference add javascript:alert(1) Exploit", "\"javascript:alert(1)\" is not an http(s) link." },
         { "reference add https://github.com/rust-lang/rust/issues/84970", "Usage: reference add <http(s) link> <title>" },

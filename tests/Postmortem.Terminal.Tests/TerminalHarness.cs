@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Postmortem.Bot.Engine;
+using Postmortem.Charts;
 using Postmortem.Core.Application;
 using Postmortem.Core.Postmortems;
 using Postmortem.Storage;
@@ -27,11 +28,15 @@ public sealed class TerminalHarness : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "pm-terminal-" + Guid.NewGuid().ToString("N"));
 
-    public TerminalHarness(string timeZone = "UTC")
+    public TerminalHarness(string timeZone = "UTC", bool pictures = false)
     {
         Directory.CreateDirectory(_directory);
         TimeZone = timeZone;
+        Pictures = pictures;
     }
+
+    /// <summary>Whether the export draws pictures (the host always adds them; most tests need only the text).</summary>
+    public bool Pictures { get; }
 
     /// <summary>The engine's clock: 2026-05-10 12:00 UTC unless a test moves it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 5, 10, 12, 0, 0, TimeSpan.Zero));
@@ -98,6 +103,11 @@ public sealed class TerminalHarness : IDisposable
         services.AddPostmortemEngine();
         services.AddSqliteStorage(configuration);
         services.AddTerminal();
+        if (Pictures)
+        {
+            services.AddPostmortemCharts();
+        }
+
         return services.BuildServiceProvider();
     }
 }

@@ -24,7 +24,7 @@ internal static class InteractionPayloads
             ["version"] = 1,
             ["locale"] = "en-US",
             ["entitlements"] = new JsonArray(),
-            ["attachment_size_limit"] = 10 * 1024 * 1024,
+            ["attachment_size_limit"] = state.Options.MaxUploadBytes,
             ["app_permissions"] = DiscordJson.Permissions(channel.BotPermissions),
         };
         var channelJson = DiscordJson.Channel(channel);

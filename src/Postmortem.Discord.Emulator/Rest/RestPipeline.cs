@@ -131,6 +131,13 @@ internal sealed partial class RestPipeline(EmulatorState state, RateLimiter limi
         }
 
         context.Files = files;
+        // A files[n] part without a filename arrives as a plain form value.
+        var withoutFileName = form.Keys.Where(k => FilePartName().IsMatch(k)).ToList();
+        if (UploadRules.Check(files, [.. form.Files.Select(f => f.Name)], withoutFileName, state.Options.MaxUploadBytes, state, context.Source) is { } refused)
+        {
+            return refused;
+        }
+
         if (form.TryGetValue("payload_json", out var payload))
         {
             context.Body = JsonNode.Parse(payload.ToString());

@@ -42,6 +42,9 @@ internal sealed record RestResult(int Status, JsonNode? Body)
 
     public static RestResult AlreadyAcknowledged() => Error(400, 40060, "Interaction has already been acknowledged.");
 
+    /// <summary>An upload over the file size limit (HTTP 413, JSON code 40005).</summary>
+    public static RestResult EntityTooLarge() => Error(413, 40005, "Request entity too large");
+
     public static RestResult MissingAccess() => Error(403, 50001, "Missing Access");
 
     public static RestResult CannotEditOthersMessage() => Error(403, 50005, "Cannot edit a message authored by another user");

@@ -52,6 +52,7 @@ internal sealed class RequestBody
     public static (MessagePayload Message, IReadOnlyList<FileUpload> Files) Prepare(MessagePayload message)
     {
         var files = message.Files ?? [];
+        CheckUploads(files, message.Attachments?.Count ?? 0);
         var attachments = files.Count == 0
             ? message.Attachments
             : [
@@ -59,5 +60,33 @@ internal sealed class RequestBody
                 .. files.Select((f, i) => new PartialAttachment(new Snowflake((ulong)i)) { Filename = f.FileName, Description = f.Description }),
             ];
         return (message with { AllowedMentions = message.AllowedMentions ?? AllowedMentions.None, Attachments = attachments, Files = null }, files);
+    }
+
+    // Discord would refuse these (400 or 413) after the whole body went over the wire; they are the caller's bug.
+    private static void CheckUploads(IReadOnlyList<FileUpload> files, int keptAttachments)
+    {
+        if (files.Count + keptAttachments > FileUpload.MaxPerMessage)
+        {
+            throw new ArgumentException(
+                $"A message carries at most {FileUpload.MaxPerMessage} attachments; this one has {files.Count} new and {keptAttachments} kept.", nameof(files));
+        }
+
+        foreach (var file in files)
+        {
+            if (string.IsNullOrWhiteSpace(file.FileName) || file.FileName.Length > 1024)
+            {
+                throw new ArgumentException("Every uploaded file needs a file name of 1 to 1024 characters.", nameof(files));
+            }
+
+            if (file.Content.Length > FileUpload.MaxBytes)
+            {
+                throw new ArgumentException($"{file.FileName} has {file.Content.Length} bytes; the upload limit is {FileUpload.MaxBytes} per file.", nameof(files));
+            }
+
+            if (file.Description is { Length: > 1024 })
+            {
+                throw new ArgumentException($"The description of {file.FileName} is longer than 1024 characters.", nameof(files));
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ using Postmortem.Core.Templates;
 using Postmortem.Core.Timeline;
 using Postmortem.Discord.Models;
 using Postmortem.DiscordBot.Messages;
+using Postmortem.DiscordBot.Pictures;
 using Postmortem.DiscordBot.Settings;
 
 namespace Postmortem.DiscordBot.Dashboard;
@@ -47,7 +48,8 @@ public static class DashboardView
             ],
             Footer = new EmbedFooter($"Updated {ZonedTimes.Format(now, zone)} · reply to a prompt or press its buttons to contribute"),
         };
-        return new MessagePayload { Embeds = [embed] };
+        // Pictures on request: drawing them on every refresh would cost time for something few look at each time.
+        return new MessagePayload { Embeds = [embed], Components = [new ActionRow([PicturesButton.Button(postmortem.Id)])] };
     }
 
     private static string Describe(Core.Postmortem postmortem, TimeZoneInfo zone)

@@ -3,24 +3,29 @@ using Postmortem.Core.Application;
 using Postmortem.Core.Export;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Linting;
+using Postmortem.Core.Pictures;
 using Postmortem.Discord.Models;
 using Postmortem.DiscordBot.Commands;
 using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Messages;
+using Postmortem.DiscordBot.Pictures;
 
 namespace Postmortem.DiscordBot.Export;
 
 /// <summary>
-/// <c>/postmortem export [keep-names-out] [id]</c>: the whole document as a Markdown file attachment, times in the
-/// server's zone; open findings are listed at the end while it is not final. Deferred: uploading calls Discord.
+/// <c>/postmortem export [keep-names-out] [pictures] [id]</c>: the whole document as a Markdown file attachment, times in
+/// the server's zone, with the pictures it links to attached to the same message (NAME.timeline.png beside NAME.md);
+/// open findings are listed at the end while it is not final. Deferred: drawing and uploading take time.
 /// </summary>
 public sealed class ExportCommand(
     PostmortemAccess access,
     PostmortemService service,
     IGuildSettingsStore settingsStore,
-    LintOptions lintOptions) : SlashCommandHandler
+    LintOptions lintOptions,
+    IPostmortemPictures pictures) : SlashCommandHandler
 {
     public const string KeepNamesOutOption = "keep-names-out";
+    public const string PicturesOption = "pictures";
 
     public override ApplicationCommandOption Definition { get; } = PostmortemCommand.Subcommand(
         "export",
@@ -30,6 +35,12 @@ public sealed class ExportCommand(
             Type = ApplicationCommandOptionType.Boolean,
             Name = KeepNamesOutOption,
             Description = "For publishing: replace people's names and mentions with neutral words",
+        },
+        new ApplicationCommandOption
+        {
+            Type = ApplicationCommandOptionType.Boolean,
+            Name = PicturesOption,
+            Description = "Attach the timeline chart, the Five Whys tree and table charts too (default: yes)",
         },
         PostmortemCommand.PostmortemIdOption);
 
@@ -45,23 +56,30 @@ public sealed class ExportCommand(
         var keepNamesOut = context.Data.GetBoolean(KeepNamesOutOption) == true;
         var settings = await settingsStore.GetAsync(postmortem.GuildId, cancellationToken);
         var template = service.TemplateFor(postmortem);
-        var markdown = MarkdownExporter.Export(postmortem, template, new ExportOptions
+        var options = new ExportOptions
         {
             TimeZone = settings.TimeZone,
             KeepNamesOut = keepNamesOut,
             OpenFindings = Linter.Lint(postmortem, template, lintOptions),
-        });
-        var file = new FileUpload(FileName(postmortem), Encoding.UTF8.GetBytes(markdown))
+        };
+        var name = FileName(postmortem);
+
+        // One message: the document and, beside it, the pictures it links to (a chat message has no folders).
+        var document = context.Data.GetBoolean(PicturesOption) == false
+            ? new DocumentWithPictures(name, MarkdownExporter.Export(postmortem, template, options), [])
+            : ExportBundle.Flat(postmortem, template, options, pictures, name, PictureUploads.MaxPerMessage - 1);
+        var file = new FileUpload(document.FileName, Encoding.UTF8.GetBytes(document.Markdown))
         {
             ContentType = "text/markdown; charset=utf-8",
             Description = DiscordMarkdown.Truncate($"Postmortem #{postmortem.Id}: {postmortem.Title}", 1024),
         };
+        var pictureNote = document.Pictures.Count == 0 ? "" : $" with {document.Pictures.Count} picture(s) it links to";
         await context.EditOriginalAsync(
             new MessagePayload
             {
                 Content = $"📄 Postmortem #{postmortem.Id} **{DiscordMarkdown.Escape(postmortem.Title, singleLine: true)}** "
-                    + $"({StatusText.Of(postmortem.Status)}) as Markdown{(keepNamesOut ? ", names kept out" : "")}.",
-                Files = [file],
+                    + $"({StatusText.Of(postmortem.Status)}) as Markdown{pictureNote}{(keepNamesOut ? ", names kept out" : "")}.",
+                Files = [file, .. document.Pictures.Select(a => PictureUploads.ToUpload(a.Image, a.RelativePath))],
             },
             cancellationToken);
     }

@@ -1,21 +1,25 @@
 using Postmortem.Core.Metrics;
+using Postmortem.Core.Pictures;
 using Postmortem.Core.Postmortems;
 using Postmortem.Discord.Models;
 using Postmortem.DiscordBot.Commands;
 using Postmortem.DiscordBot.Interactions;
+using Postmortem.DiscordBot.Pictures;
 
 namespace Postmortem.DiscordBot.Metrics;
 
 /// <summary>
-/// <c>/postmortem metric image|table|remove</c>: a graph as an uploaded image (the attachment option) or a link, a
-/// Markdown table through a modal (checked by the engine: header row, separator row), or removing one.
+/// <c>/postmortem metric image|table|chart|remove</c>: a graph as an uploaded image (the attachment option) or a link, a
+/// Markdown table through a modal (checked by the engine: header row, separator row), a table of numbers drawn as a
+/// chart (refused, privately, when it has no column of numbers), or removing one.
 /// </summary>
-public sealed class MetricCommand(PostmortemAccess access, PostmortemCommandRunner runner) : SlashCommandHandler
+public sealed class MetricCommand(PostmortemAccess access, PostmortemCommandRunner runner, IPostmortemPictures pictures) : SlashCommandHandler
 {
     public const string FileOption = "file";
     public const string UrlOption = "url";
     public const string CaptionOption = "caption";
     public const string MetricOption = "metric";
+    public const string PublicOption = "public";
 
     public override ApplicationCommandOption Definition { get; } = new()
     {
@@ -32,6 +36,15 @@ public sealed class MetricCommand(PostmortemAccess access, PostmortemCommandRunn
                 new ApplicationCommandOption { Type = ApplicationCommandOptionType.String, Name = CaptionOption, Description = "What it shows", MaxLength = Limits.MaxCaptionLength },
                 PostmortemCommand.PostmortemIdOption),
             PostmortemCommand.Subcommand("table", "Add a Markdown table (opens a form)", PostmortemCommand.PostmortemIdOption),
+            PostmortemCommand.Subcommand(
+                "chart",
+                "Draw a table of numbers as a bar or line chart",
+                new ApplicationCommandOption
+                {
+                    Type = ApplicationCommandOptionType.Integer, Name = MetricOption, Description = "Which table", Required = true, Autocomplete = true, MinValue = 1,
+                },
+                new ApplicationCommandOption { Type = ApplicationCommandOptionType.Boolean, Name = PublicOption, Description = "Post it for everyone" },
+                PostmortemCommand.PostmortemIdOption),
             PostmortemCommand.Subcommand(
                 "remove",
                 "Remove a graph or table",
@@ -60,6 +73,9 @@ public sealed class MetricCommand(PostmortemAccess access, PostmortemCommandRunn
                 await (postmortem.IsReadOnly
                     ? context.FailAsync(Core.Commands.UserError.ReadOnly().Message, cancellationToken)
                     : context.ShowModalAsync(MetricTableModal.Build(postmortem.Id), cancellationToken));
+                break;
+            case "chart":
+                await ChartAsync(context, postmortem, cancellationToken);
                 break;
             default:
                 await RemoveAsync(context, postmortem, cancellationToken);
@@ -103,6 +119,39 @@ public sealed class MetricCommand(PostmortemAccess access, PostmortemCommandRunn
         await (outcome is { Succeeded: true, Postmortem: { } updated, Result.CreatedId: { } id } && updated.Metrics.FirstOrDefault(m => m.Id == id) is { } item
             ? context.ReplyEphemeralAsync($"Added {MetricsView.Describe(item)} to Metrics/Graphs.", cancellationToken: cancellationToken)
             : context.FailAsync(outcome.Result.Message ?? "Nothing was changed.", cancellationToken));
+    }
+
+    private async Task ChartAsync(InteractionContext context, Core.Postmortem postmortem, CancellationToken cancellationToken)
+    {
+        var id = context.Data.GetInt64(MetricOption) is { } raw and > 0 and <= int.MaxValue ? (int)raw : 0;
+        if (postmortem.Metrics.FirstOrDefault(m => m.Id == id) is not { } item)
+        {
+            await context.FailAsync("That graph or table does not exist (any more); pick one from the suggestions.", cancellationToken);
+            return;
+        }
+
+        var isPublic = context.Data.GetBoolean(PublicOption) == true;
+        await context.DeferAsync(ephemeral: !isPublic, cancellationToken);
+        var outcome = pictures.Table(item);
+        if (outcome.Image is not { } chart)
+        {
+            // A refusal is for the asker only, even when the chart would have been public.
+            if (isPublic)
+            {
+                await context.Rest.DeleteOriginalResponseAsync(context.Interaction.ApplicationId, context.Interaction.Token, cancellationToken);
+                await context.FollowupEphemeralAsync(outcome.Error?.Message ?? "That table cannot be drawn.", cancellationToken: cancellationToken);
+                return;
+            }
+
+            await context.FailAsync(outcome.Error?.Message ?? "That table cannot be drawn.", cancellationToken);
+            return;
+        }
+
+        await context.EditOriginalAsync(new MessagePayload
+        {
+            Content = $"📊 {MetricsView.Describe(item)} as a chart.",
+            Files = [PictureUploads.ToUpload(chart)],
+        }, cancellationToken);
     }
 
     private async Task RemoveAsync(InteractionContext context, Core.Postmortem postmortem, CancellationToken cancellationToken)

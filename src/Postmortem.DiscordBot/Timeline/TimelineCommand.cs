@@ -1,23 +1,26 @@
 using Postmortem.Core.Application;
 using Postmortem.Core.Guilds;
+using Postmortem.Core.Pictures;
 using Postmortem.Core.Postmortems;
 using Postmortem.Core.Timeline;
 using Postmortem.Discord.Models;
 using Postmortem.DiscordBot.Commands;
 using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Messages;
+using Postmortem.DiscordBot.Pictures;
 
 namespace Postmortem.DiscordBot.Timeline;
 
 /// <summary>
 /// <c>/postmortem timeline add|show|edit|remove</c>. Times are typed and shown in the guild's zone (ISO 8601 with an
 /// offset works too) and stored as UTC instants; entries are picked by autocomplete. The listing is private and
-/// paged (<c>timeline:{postmortem}:{page}</c>) unless asked for publicly.
+/// paged (<c>timeline:{postmortem}:{page}</c>) unless asked for publicly; <c>chart:true</c> attaches the timeline chart.
 /// </summary>
 public sealed class TimelineCommand(
     PostmortemAccess access,
     PostmortemCommandRunner runner,
     IGuildSettingsStore settingsStore,
+    IPostmortemPictures pictures,
     TimeProvider time) : SlashCommandHandler, IComponentHandler
 {
     public const string WhenOption = "when";
@@ -25,6 +28,7 @@ public sealed class TimelineCommand(
     public const string WhatOption = "what";
     public const string EntryOption = "entry";
     public const string PublicOption = "public";
+    public const string ChartOption = "chart";
 
     private const string NoSuchEntry = "That timeline entry does not exist (any more); pick one from the suggestions.";
 
@@ -46,6 +50,7 @@ public sealed class TimelineCommand(
                 "show",
                 "The timeline in order, with time to detect and mitigate",
                 new ApplicationCommandOption { Type = ApplicationCommandOptionType.Boolean, Name = PublicOption, Description = "Post it for everyone" },
+                new ApplicationCommandOption { Type = ApplicationCommandOptionType.Boolean, Name = ChartOption, Description = "Attach it as a chart: a time axis with time to detect and mitigate" },
                 PostmortemCommand.PostmortemIdOption),
             PostmortemCommand.Subcommand(
                 "edit", "Change an entry", Entry(), When(required: false), Kind(required: false), What(required: false), PostmortemCommand.PostmortemIdOption),
@@ -120,18 +125,24 @@ public sealed class TimelineCommand(
         await ReplyAsync(context, outcome, $"Added to the timeline: `{TimelineView.Local(at, zone)}` {TimelineKinds.Describe(kind)}.", cancellationToken);
     }
 
-    private static async Task ShowAsync(InteractionContext context, Core.Postmortem postmortem, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private async Task ShowAsync(InteractionContext context, Core.Postmortem postmortem, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
-        if (context.Data.GetBoolean(PublicOption) != true)
+        var isPublic = context.Data.GetBoolean(PublicOption) == true;
+        var pages = isPublic
+            ? TextPages.Paginate(TimelineView.Lines(postmortem, zone), DiscordLimits.MessageContent)
+            : TimelineView.Pages(postmortem, zone);
+        var first = isPublic ? new MessagePayload { Content = pages[0] } : TextPages.Page(TimelineView.Prefix, postmortem.Id, pages, 0);
+        if (context.Data.GetBoolean(ChartOption) == true)
         {
-            await context.ReplyAsync(TextPages.Page(TimelineView.Prefix, postmortem.Id, TimelineView.Pages(postmortem, zone), 0), cancellationToken);
-            return;
+            await PictureUploads.ReplyAsync(context, ephemeral: !isPublic, () => pictures.Timeline(postmortem, zone) is { } chart ? [chart] : [], _ => first, cancellationToken);
+        }
+        else
+        {
+            await context.ReplyAsync(first, cancellationToken);
         }
 
         // Asked for publicly: the whole listing, over as many messages as it takes.
-        var pieces = TextPages.Paginate(TimelineView.Lines(postmortem, zone), DiscordLimits.MessageContent);
-        await context.ReplyAsync(new MessagePayload { Content = pieces[0] }, cancellationToken);
-        foreach (var piece in pieces.Skip(1))
+        foreach (var piece in isPublic ? pages.Skip(1) : [])
         {
             await context.FollowupAsync(new MessagePayload { Content = piece }, cancellationToken);
         }

@@ -66,6 +66,28 @@ public sealed class RawRest : IDisposable
         return await ReadAsync(await _http.PostAsync(path.TrimStart('/'), content));
     }
 
+    /// <summary>multipart/form-data with payload_json and the parts exactly as given (a null file name sends none).</summary>
+    public async Task<RawResponse> PostPartsAsync(string path, JsonNode payload, params (string Part, string? FileName, byte[] Bytes)[] parts)
+    {
+        using var content = new MultipartFormDataContent();
+        content.Add(new StringContent(payload.ToJsonString(), Encoding.UTF8, "application/json"), "payload_json");
+        foreach (var (part, fileName, bytes) in parts)
+        {
+            var file = new ByteArrayContent(bytes);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            if (fileName is null)
+            {
+                content.Add(file, part);
+            }
+            else
+            {
+                content.Add(file, part, fileName);
+            }
+        }
+
+        return await ReadAsync(await _http.PostAsync(path.TrimStart('/'), content));
+    }
+
     public void Dispose() => _http.Dispose();
 
     private static async Task<RawResponse> ReadAsync(HttpResponseMessage response)

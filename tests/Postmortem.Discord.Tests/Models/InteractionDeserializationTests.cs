@@ -28,6 +28,16 @@ public sealed class InteractionDeserializationTests
     }
 
     [Fact]
+    public void Interaction_CarriesTheUploadLimitOfItsServer()
+    {
+        var interaction = System.Text.Json.JsonSerializer.Deserialize(
+            """{"id":"1300000000000000001","application_id":"1200000000000000001","type":2,"token":"t","version":1,"attachment_size_limit":52428800}""",
+            DiscordJsonContext.Default.Interaction)!;
+
+        Assert.Equal(50L * 1024 * 1024, interaction.AttachmentSizeLimit);
+    }
+
+    [Fact]
     public void SlashCommand_ResolvesUserMemberChannelAndAttachmentOptions()
     {
         var data = Load("interaction_slash_subcommand.json").Data!;

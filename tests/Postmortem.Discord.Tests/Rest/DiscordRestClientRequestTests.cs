@@ -119,6 +119,59 @@ public sealed class DiscordRestClientRequestTests : IDisposable
     }
 
     [Fact]
+    public async Task CreateMessage_WithSeveralFiles_SendsEachAsFilesN_WithAMatchingAttachmentEntry()
+    {
+        _f.Handler.Respond = _ => Responses.Json(HttpStatusCode.OK, RestFixture.MessageJson);
+
+        await _f.Client.CreateMessageAsync(RestFixture.Channel(10), new MessagePayload
+        {
+            Files =
+            [
+                new FileUpload("postmortem-12.md", "# Summary"u8.ToArray()) { ContentType = "text/markdown" },
+                new FileUpload("postmortem-12.timeline.png", new byte[] { 0x89, 0x50 }) { ContentType = "image/png", Description = "Timeline chart" },
+            ],
+        }).Within();
+
+        var request = Assert.Single(_f.Handler.Requests);
+        Assert.Contains("name=\"files[0]\"; filename=postmortem-12.md", request.Body, StringComparison.Ordinal);
+        Assert.Contains("name=\"files[1]\"; filename=postmortem-12.timeline.png", request.Body, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: image/png", request.Body, StringComparison.Ordinal);
+        Assert.Contains("\"attachments\":[{\"id\":\"0\",\"filename\":\"postmortem-12.md\"},{\"id\":\"1\",\"filename\":\"postmortem-12.timeline.png\",\"description\":\"Timeline chart\"}]",
+            request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateMessage_WithMoreThanTenAttachments_ThrowsBeforeSending()
+    {
+        var files = Enumerable.Range(0, 10).Select(i => new FileUpload($"{i}.png", new byte[] { 1 })).ToList();
+
+        var tooMany = () => _f.Client.CreateMessageAsync(RestFixture.Channel(10), new MessagePayload
+        {
+            Files = files,
+            Attachments = [new PartialAttachment(new Snowflake(1300000000000000001))],
+        });
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(tooMany);
+        Assert.Contains("at most 10 attachments", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_f.Handler.Requests);
+    }
+
+    [Fact]
+    public async Task Uploads_OverTheDefaultSizeLimit_OrWithoutAName_ThrowBeforeSending()
+    {
+        var large = new MessagePayload { Files = [new FileUpload("big.png", new byte[FileUpload.MaxBytes + 1])] };
+        var unnamed = new MessagePayload { Files = [new FileUpload(" ", new byte[] { 1 })] };
+        var atLimit = new MessagePayload { Files = [new FileUpload("ok.png", new byte[FileUpload.MaxBytes])] };
+        _f.Handler.Respond = _ => Responses.Json(HttpStatusCode.OK, RestFixture.MessageJson);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => _f.Client.CreateFollowupAsync(RestFixture.Channel(1), "token", large));
+        await Assert.ThrowsAsync<ArgumentException>(() => _f.Client.CreateMessageAsync(RestFixture.Channel(10), unnamed));
+        await _f.Client.CreateMessageAsync(RestFixture.Channel(10), atLimit).Within();
+
+        Assert.Single(_f.Handler.Requests);
+    }
+
+    [Fact]
     public async Task Threads_AreCreatedPublicByDefault_AndForumPostsCarryTheirMessage()
     {
         const string thread = """{"id":"1100000000000000100","type":11,"parent_id":"1100000000000000010"}""";

@@ -96,7 +96,8 @@ public sealed class TemplateExampleTests
         Assert.Contains("Corrective action 5b has no action item", Assert.Single(gaps), StringComparison.Ordinal);
 
         var export = await bot.SlashAsync(bot.Bob, thread, "export");
-        var markdown = Assert.Single((await export.WaitForOriginalAsync()).Attachments).Text;
+        // The document comes first; the pictures it links to (the Five Whys tree here) follow in the same message.
+        var markdown = Assert.Single((await export.WaitForOriginalAsync()).Attachments, a => a.FileName.EndsWith(".md", StringComparison.Ordinal)).Text;
         Assert.Contains($"- **Why 1:** {Canary}", markdown, StringComparison.Ordinal);
         Assert.Contains($"- **Why 1.2.1:** {Entice}", markdown, StringComparison.Ordinal);
         Assert.Contains("**1.1a (root cause):** CI pipelines pin stable or nightly; beta was never part of them.", markdown, StringComparison.Ordinal);

@@ -64,6 +64,9 @@ public sealed record Interaction
 
     public InteractionContextType? Context { get; init; }
 
+    /// <summary>The largest file, in bytes, a response to this interaction may upload (the server's boost tier counts).</summary>
+    public long? AttachmentSizeLimit { get; init; }
+
     /// <summary>Who invoked it: the member's user in guilds, the user in DMs; null only for PING.</summary>
     [JsonIgnore]
     public User? User => Member?.User ?? DmUser;

@@ -56,6 +56,15 @@ public sealed record PartialAttachment(Snowflake Id)
 /// <summary>A file to upload with a message.</summary>
 public sealed record FileUpload(string FileName, ReadOnlyMemory<byte> Content)
 {
+    /// <summary>At most this many files (attachments) per message (resources/message "Create Message").</summary>
+    public const int MaxPerMessage = 10;
+
+    /// <summary>
+    /// The default upload limit per file, 10 MiB (reference "Uploading Files"); boosted servers allow more
+    /// (<see cref="Interaction.AttachmentSizeLimit"/>), but the client holds every upload to the limit every server has.
+    /// </summary>
+    public const long MaxBytes = 10 * 1024 * 1024;
+
     /// <summary>Alt text, at most 1024 characters.</summary>
     public string? Description { get; init; }
 
