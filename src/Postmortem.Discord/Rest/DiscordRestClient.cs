@@ -42,6 +42,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly Uri _baseUri;
     private readonly RateLimiter _limits;
+    private readonly InvalidRequestGuard _invalid;
     private volatile bool _tokenRejected;
 
     public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
@@ -55,7 +56,8 @@ public sealed class DiscordRestClient : IDiscordRestClient
         // A base without a trailing slash would drop its last segment ("v10") when combined with a relative path.
         var root = _options.ApiBaseUrl.ToString();
         _baseUri = new Uri(root.EndsWith('/') ? root : root + "/");
-        _limits = new RateLimiter(time);
+        _limits = new RateLimiter(time, _options.RateLimits);
+        _invalid = new InvalidRequestGuard(time, _options.RateLimits, logger);
     }
 
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
@@ -272,8 +274,21 @@ public sealed class DiscordRestClient : IDiscordRestClient
             throw new InvalidOperationException("The Discord bot token is not configured (Discord:Token).");
         }
 
-        var bucket = _limits.BucketFor(route);
-        await bucket.Gate.WaitAsync(cancellationToken);
+        var (bucket, probing) = await _limits.AcquireAsync(route, cancellationToken);
+        try
+        {
+            await bucket.Gate.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            if (probing)
+            {
+                _limits.EndProbe(route);
+            }
+
+            throw;
+        }
+
         try
         {
             var failures = 0;
@@ -289,6 +304,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
 
                 if (!route.IsInteractionRoute)
                 {
+                    await _invalid.WaitAsync(route, cancellationToken);
                     await _limits.Global.WaitAsync(cancellationToken);
                 }
 
@@ -309,6 +325,13 @@ public sealed class DiscordRestClient : IDiscordRestClient
                 }
 
                 _limits.Learn(route, bucket, attempt.Headers);
+                if (probing)
+                {
+                    probing = false;
+                    _limits.EndProbe(route);
+                }
+
+                _invalid.Observe(route, attempt.Status, attempt.Headers.Scope);
                 if (attempt.Status == HttpStatusCode.TooManyRequests)
                 {
                     if (++rateLimits > MaxRateLimitRetries)
@@ -350,6 +373,10 @@ public sealed class DiscordRestClient : IDiscordRestClient
         finally
         {
             bucket.Gate.Release();
+            if (probing)
+            {
+                _limits.EndProbe(route);
+            }
         }
     }
 

@@ -4,15 +4,12 @@ namespace Postmortem.Discord.Rest.RateLimiting;
 /// The per-bot global limit: at most <see cref="RequestsPerSecond"/> requests in any one-second window, and a full
 /// stop while a global 429's retry_after runs. Each caller reserves the earliest free slot under a lock (a sliding
 /// log of slot times), so callers are served in arrival order and no burst crosses a window edge.
-/// Discord documents 50/s and sends no header for it, so it is the one limit we cannot learn.
+/// Discord documents 50/s and sends no header for it, so it is the one limit we cannot learn: the rate comes from
+/// <see cref="RestRateLimitOptions.GlobalRequestsPerSecond"/>, which keeps headroom below 50.
 /// </summary>
-internal sealed class GlobalRateLimit(TimeProvider time, int requestsPerSecond = GlobalRateLimit.DefaultRequestsPerSecond)
+internal sealed class GlobalRateLimit(TimeProvider time, int requestsPerSecond)
 {
-    public const int DefaultRequestsPerSecond = 50;
-
-    // Slightly over a second: requests leave here at most 50 per second, but network jitter can land a few of
-    // one window in Discord's next one. 2% of headroom stopped the occasional 429 seen in the reminder burst bench.
-    internal static readonly TimeSpan Window = TimeSpan.FromSeconds(1.02);
+    internal static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
     private readonly Lock _state = new();
     private readonly List<DateTimeOffset> _slots = [];
