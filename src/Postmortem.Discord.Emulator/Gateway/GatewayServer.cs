@@ -32,6 +32,7 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
     private readonly List<string> _compressions = [];
     private readonly CancellationTokenSource _stopping = new();
     private int _sessionStartsRemaining = state.Options.SessionStartLimit;
+    private readonly GuildMemberRequests _memberRequests = new(state);
 
     public Uri Url { get; set; } = new("ws://127.0.0.1/gateway");
 
@@ -225,6 +226,9 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
             case 6:
                 Resume(connection, payload["d"] as JsonObject);
                 break;
+            case 8 when connection.Session is not null:
+                RequestGuildMembers(connection, payload["d"] as JsonObject);
+                break;
             case var known when _knownSendOps.Contains(known):
                 if (connection.Session is null)
                 {
@@ -240,6 +244,33 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
         }
 
         state.Changed();
+    }
+
+    private void RequestGuildMembers(GatewayConnection connection, JsonObject? d)
+    {
+        lock (state.Gate)
+        {
+            lock (_gate)
+            {
+                if (connection.Session is not { } session)
+                {
+                    return;
+                }
+
+                var (dispatches, problem) = _memberRequests.Answer(session, d);
+                if (problem is not null)
+                {
+                    Violation(problem);
+                    ServerClose(connection, GatewayCloseCodes.UnknownOpcode, "Invalid payload for Request Guild Members.");
+                    return;
+                }
+
+                foreach (var (name, data) in dispatches)
+                {
+                    connection.Send(session.Append(name, data));
+                }
+            }
+        }
     }
 
     private bool CountSend(GatewayConnection connection)

@@ -46,6 +46,9 @@ public sealed class GatewayOptions
     /// </summary>
     public TransportCompression TransportCompression { get; set; } = TransportCompression.ZlibStream;
 
+    /// <summary>How long a Request Guild Members (op 8) waits for all its chunks before giving up.</summary>
+    public TimeSpan MemberRequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Identify "properties.browser" and "properties.device": the library name.</summary>
     public string ClientName { get; set; } = "Postmortem.Discord";
 }

@@ -54,6 +54,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton<GatewayEventDispatcher>();
         services.TryAddSingleton<DiscordGatewayClient>();
+        services.TryAddSingleton<IGuildMemberSearch>(sp => sp.GetRequiredService<DiscordGatewayClient>());
         services.AddHostedService<DiscordGatewayService>();
         return services;
     }
