@@ -26,6 +26,7 @@ public sealed class DiscordGatewayClient : IGuildMemberSearch, IAsyncDisposable
     private CancellationTokenSource? _stopping;
     private Task? _run;
     private volatile GatewayShard[] _shards = [];
+    private int _disposed;
 
     public DiscordGatewayClient(
         IDiscordRestClient rest,
@@ -151,8 +152,14 @@ public sealed class DiscordGatewayClient : IGuildMemberSearch, IAsyncDisposable
         await _dispatcher.StopAsync(cancellationToken);
     }
 
+    // Idempotent: the container disposes this once as itself and once as IGuildMemberSearch.
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         _stopping?.Dispose();
     }
