@@ -45,6 +45,14 @@ public sealed record EmulatorOptions
     /// </summary>
     public int GatewayFrameBytes { get; init; } = 16 * 1024;
 
+    /// <summary>
+    /// How much recorded history the emulator keeps for tests to read: the last this-many REST requests, gateway
+    /// frames and closes, 429s, and interactions. null keeps everything (for a test that reads it all). Live state
+    /// is never dropped: messages stay editable, and an interaction stays answerable while its token lives.
+    /// Violations are always all kept.
+    /// </summary>
+    public int? HistoryLimit { get; init; } = 10_000;
+
     /// <summary>How long the server waits for the client to close after op 7 / op 9 before closing itself.</summary>
     public TimeSpan ReconnectGrace { get; init; } = TimeSpan.FromSeconds(5);
 }

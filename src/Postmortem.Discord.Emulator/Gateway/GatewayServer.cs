@@ -27,8 +27,8 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
     private readonly List<GatewayConnection> _connections = [];
     private readonly Dictionary<string, GatewaySession> _sessions = [];
     private readonly List<DateTimeOffset> _identifyTimes = [];
-    private readonly List<GatewayFrame> _received = [];
-    private readonly List<GatewayClose> _closes = [];
+    private readonly HistoryRing<GatewayFrame> _received = new(state.Options.HistoryLimit);
+    private readonly HistoryRing<GatewayClose> _closes = new(state.Options.HistoryLimit);
     private readonly List<string> _compressions = [];
     private readonly CancellationTokenSource _stopping = new();
     private int _sessionStartsRemaining = state.Options.SessionStartLimit;
@@ -725,6 +725,14 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
         lock (_gate)
         {
             return [.. list];
+        }
+    }
+
+    private T[] Snapshot<T>(HistoryRing<T> ring)
+    {
+        lock (_gate)
+        {
+            return ring.Snapshot();
         }
     }
 }
