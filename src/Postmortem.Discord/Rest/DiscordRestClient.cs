@@ -15,8 +15,8 @@ namespace Postmortem.Discord.Rest;
 /// Discord REST over one HttpClient, with Discord's rate limits handled (topics/rate-limits): buckets learnt from
 /// X-RateLimit-Bucket per (hash, major parameter), requests in a bucket sent one at a time, a pre-emptive wait when
 /// a bucket is exhausted, 429 retry_after honoured (a global 429 stops every request bound by the global limit), a
-/// 50/s global gate that interaction callbacks and follow-ups bypass, and bounded retries with backoff for 5xx and
-/// network failures. All waiting goes through the injected <see cref="TimeProvider"/>.
+/// global gate under Discord's 50/s that interaction callbacks and follow-ups bypass, a probe per route until its
+/// bucket is known, an invalid-request breaker, and bounded retries with backoff for 5xx and network failures. All waiting goes through the injected <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>
 /// Register the HttpClient without request logging (IHttpClientBuilder.RemoveAllLoggers): its default logger writes
@@ -302,10 +302,11 @@ public sealed class DiscordRestClient : IDiscordRestClient
                     await Task.Delay(wait, _time, cancellationToken);
                 }
 
+                IDisposable? globalSlot = null;
                 if (!route.IsInteractionRoute)
                 {
                     await _invalid.WaitAsync(route, cancellationToken);
-                    await _limits.Global.WaitAsync(cancellationToken);
+                    globalSlot = await _limits.Global.AcquireAsync(cancellationToken);
                 }
 
                 Attempt attempt;
@@ -322,6 +323,11 @@ public sealed class DiscordRestClient : IDiscordRestClient
 
                     await BackoffAsync(route, exception.GetType().Name, failures, cancellationToken);
                     continue;
+                }
+                finally
+                {
+                    // The slot counts from the answer on: Discord counted the request somewhere before it.
+                    globalSlot?.Dispose();
                 }
 
                 _limits.Learn(route, bucket, attempt.Headers);

@@ -155,6 +155,36 @@ public sealed class RateLimitTests : IDisposable
     }
 
     [Fact]
+    public async Task GlobalGate_CountsARequestFromItsAnswer_SoAStallCannotBunchTwoSecondsIntoOne()
+    {
+        _f.Handler.Respond = _ => Responses.Json(HttpStatusCode.OK, RestFixture.MessageJson);
+        await Send(0); // the route is known now, so the rest go out together
+        await _f.Handler.NextRequestAsync();
+        _f.Time.Advance(GlobalRateLimit.Window);
+        var release = new TaskCompletionSource();
+        _f.Handler.HoldResponsesUntil = release.Task;
+
+        var rate = _f.GlobalPerSecond;
+        var inFlight = Enumerable.Range(1, rate).Select(Send).ToList();
+        for (var i = 0; i < rate; i++)
+        {
+            await _f.Handler.NextRequestAsync();
+        }
+
+        var next = Send(rate + 1);
+        _f.Time.Advance(TimeSpan.FromSeconds(5)); // long after they were sent, but none has been answered
+        Assert.False(_f.Handler.HasUnseenRequest);
+
+        release.SetResult();
+        await Task.WhenAll(inFlight);
+        Assert.Equal(GlobalRateLimit.Window, await _f.Time.NextTimerAsync());
+        Assert.False(_f.Handler.HasUnseenRequest);
+        _f.Time.Advance(GlobalRateLimit.Window);
+        await next;
+        Assert.Equal(rate + 2, _f.Handler.Requests.Count);
+    }
+
+    [Fact]
     public async Task InteractionCallbacks_DoNotQueueBehindEachOther()
     {
         _f.Handler.Respond = _ => Responses.Json(HttpStatusCode.NoContent, "", Responses.Bucket("callback", remaining: 0, resetAfterSeconds: 5));
