@@ -43,30 +43,33 @@ public sealed class InvalidRequestTests
     [Fact]
     public async Task Forbidden_And429_AreCountedAndWarnedOncePerThreshold_SharedScope429IsNot()
     {
-        using var f = new RestFixture(o =>
-        {
-            o.RateLimits.InvalidRequestWarnings.Clear();
-            o.RateLimits.InvalidRequestWarnings.Add(2);
-            o.RateLimits.InvalidRequestWarnings.Add(4);
-        });
-        f.Handler.Then(
-            _ => Responses.TooManyRequests(1, global: false, scope: "shared"),
-            _ => Responses.Error(HttpStatusCode.Forbidden, 50013, "Missing Permissions"));
+        using var f = new RestFixture();
+        f.Handler.Then(_ => Responses.TooManyRequests(1, global: false, scope: "shared"));
         f.Handler.Respond = _ => Responses.Error(HttpStatusCode.Forbidden, 50013, "Missing Permissions");
-
-        var first = f.Client.CreateMessageAsync(RestFixture.Channel(1), _hello);
-        f.Time.Advance(await f.Time.NextTimerAsync()); // the shared 429's retry_after
+        var first = f.Client.CreateMessageAsync(RestFixture.Channel(0), _hello);
+        f.Time.Advance(await f.Time.NextTimerAsync()); // the shared 429's retry_after, then a 403
         await Assert.ThrowsAsync<DiscordHttpException>(() => first.Within());
-        for (var channel = 2; channel <= 4; channel++)
+
+        var threshold = InvalidRequestGuard.Warnings[0];
+        for (var channel = 1; channel < threshold - 1; channel++)
         {
+            if (channel % f.GlobalPerSecond == 0)
+            {
+                f.Time.Advance(GlobalRateLimit.Window); // the global limit would hold the next request otherwise
+            }
+
             await Assert.ThrowsAsync<DiscordHttpException>(() => f.Client.CreateMessageAsync(RestFixture.Channel(channel), _hello).Within());
         }
 
-        // Four 403s counted (the shared 429 is not): one warning at 2, one at 4.
-        var warnings = f.Logger.Entries.Where(e => e.Level == LogLevel.Warning && e.Text.Contains("invalid requests", StringComparison.Ordinal)).ToList();
-        Assert.Equal(2, warnings.Count);
-        Assert.Contains("past 2", warnings[0].Text, StringComparison.Ordinal);
-        Assert.Contains("past 4", warnings[1].Text, StringComparison.Ordinal);
+        f.Time.Advance(GlobalRateLimit.Window);
+
+        // Counted so far: the first call's 403 (its shared 429 is not) and the loop's, threshold - 1 in all.
+        Assert.DoesNotContain(f.Logger.Entries, e => e.Text.Contains("invalid requests", StringComparison.Ordinal));
+        await Assert.ThrowsAsync<DiscordHttpException>(() => f.Client.CreateMessageAsync(RestFixture.Channel(threshold), _hello).Within());
+        await Assert.ThrowsAsync<DiscordHttpException>(() => f.Client.CreateMessageAsync(RestFixture.Channel(threshold + 1), _hello).Within());
+
+        var warning = Assert.Single(f.Logger.Entries, e => e.Level == LogLevel.Warning && e.Text.Contains("invalid requests", StringComparison.Ordinal));
+        Assert.Contains($"past {threshold}", warning.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,14 +5,16 @@ namespace Postmortem.Discord.Rest.RateLimiting;
 
 /// <summary>
 /// Keeps the bot away from Discord's invalid-request ban: counts 401/403/429 over a sliding 10 minutes, warns as
-/// the count crosses each configured threshold, and from <see cref="RestRateLimitOptions.BreakerThreshold"/> on
+/// the count crosses each of <see cref="Warnings"/>, and from <see cref="RestRateLimitOptions.BreakerThreshold"/> on
 /// spaces every request that is not an interaction response, so a bot stuck on failing requests slows down long
 /// before 10,000. Interaction responses are never held: they have a 3-second deadline and are what users wait for.
 /// </summary>
 internal sealed class InvalidRequestGuard(TimeProvider time, RestRateLimitOptions options, ILogger logger)
 {
+    /// <summary>Counts at which a warning is logged, once per crossing; Discord bans the IP at 10,000.</summary>
+    public static readonly int[] Warnings = [100, 1_000, 2_500, 5_000, 7_500];
+
     private readonly InvalidRequestCounter _counter = new(time);
-    private readonly int[] _warnings = [.. options.InvalidRequestWarnings.Order()];
     private readonly Lock _state = new();
     private int _warnedLevel;
     private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
@@ -30,13 +32,13 @@ internal sealed class InvalidRequestGuard(TimeProvider time, RestRateLimitOption
         }
 
         var count = _counter.Record();
-        var level = _warnings.Count(threshold => count >= threshold);
+        var level = Warnings.Count(threshold => count >= threshold);
         int? crossed = null;
         lock (_state)
         {
             if (level > _warnedLevel)
             {
-                crossed = _warnings[level - 1];
+                crossed = Warnings[level - 1];
             }
 
             // Falling back below a threshold re-arms its warning for the next climb.

@@ -22,12 +22,6 @@ public sealed class RestRateLimitOptions
     public TimeSpan ResetMargin { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
-    /// Invalid requests (401, 403 and 429 except scope "shared") in the last 10 minutes at which a warning is
-    /// logged, once per crossing. Discord bans the IP at 10,000.
-    /// </summary>
-    public IList<int> InvalidRequestWarnings { get; } = [100, 1_000, 2_500, 5_000, 7_500];
-
-    /// <summary>
     /// From this many invalid requests in the last 10 minutes, requests that are not interaction responses are
     /// spaced by <see cref="BreakerSpacing"/>, so even if every one of them failed the count could not reach 10,000.
     /// </summary>
