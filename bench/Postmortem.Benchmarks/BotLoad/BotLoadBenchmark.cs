@@ -72,13 +72,11 @@ internal static class BotLoadBenchmark
         });
         ReportBotLog(bot);
 
-        var (withBot, withoutBot) = await StopAndMeasureAsync(bot);
-        Console.WriteLine();
-        Console.WriteLine("Memory after the load (the bot host runs in this process next to the emulator):");
-        Print("Process total, bot and emulator", withBot);
-        Print("Emulator alone, after the bot host was stopped and disposed", withoutBot);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  The bot's managed heap (the difference): {withBot.HeapMb - withoutBot.HeapMb:0.0} MB (stopped host collected: {(bot.Collected ? "yes" : "NO, the difference understates it")})"));
+        await ReportMemoryAsync(
+            bot,
+            "Memory after the load (the bot host runs in this process next to the emulator):",
+            "Process total, bot and emulator",
+            "Emulator alone, after the bot host was stopped and disposed");
         Console.WriteLine("  The emulator's recorded history is a ring (EmulatorOptions.HistoryLimit), but its live state (messages,");
         Console.WriteLine("  interactions whose tokens live) grows with the run, so the process total overstates the bot; the heap");
         Console.WriteLine("  difference is the bot's share. The working set hardly shrinks when a heap does (the runtime keeps freed");
@@ -116,15 +114,13 @@ internal static class BotLoadBenchmark
         }
 
         ReportBotLog(bot);
-        var (withBot, withoutBot) = await StopAndMeasureAsync(bot);
+        await ReportMemoryAsync(
+            bot,
+            "Memory of the bot's process (the emulator ran in its own process):",
+            "Bot process after the load",
+            "Bot process after its host was stopped and disposed");
         child.StandardInput.Close();
         await child.WaitForExitAsync();
-        Console.WriteLine();
-        Console.WriteLine("Memory of the bot's process (the emulator ran in its own process):");
-        Print("Bot process after the load", withBot);
-        Print("Bot process after its host was stopped and disposed", withoutBot);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  The bot's managed heap (the difference): {withBot.HeapMb - withoutBot.HeapMb:0.0} MB (stopped host collected: {(bot.Collected ? "yes" : "NO, the difference understates it")})"));
         return child.ExitCode;
     }
 
@@ -169,6 +165,18 @@ internal static class BotLoadBenchmark
         var result = await new Workload(emulator, world, budget, limit).RunAsync();
         ReportLatency(result);
         ReportRules(emulator);
+    }
+
+    // Memory with the bot, then after it was stopped: the difference is the bot's heap.
+    private static async Task ReportMemoryAsync(BotHost bot, string title, string withBotLabel, string withoutBotLabel)
+    {
+        var (withBot, withoutBot) = await StopAndMeasureAsync(bot);
+        Console.WriteLine();
+        Console.WriteLine(title);
+        Print(withBotLabel, withBot);
+        Print(withoutBotLabel, withoutBot);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  The bot's managed heap (the difference): {withBot.HeapMb - withoutBot.HeapMb:0.0} MB (stopped host collected: {(bot.Collected ? "yes" : "NO, the difference understates it")})"));
     }
 
     private static async Task<(MemorySnapshot WithBot, MemorySnapshot WithoutBot)> StopAndMeasureAsync(BotHost bot)
