@@ -16,7 +16,8 @@ namespace Postmortem.Discord.Rest;
 /// X-RateLimit-Bucket per (hash, major parameter), requests in a bucket sent one at a time, a pre-emptive wait when
 /// a bucket is exhausted, 429 retry_after honoured (a global 429 stops every request bound by the global limit), a
 /// global gate under Discord's 50/s that interaction callbacks and follow-ups bypass, a probe per route until its
-/// bucket is known, an invalid-request breaker, and bounded retries with backoff for 5xx and network failures. All waiting goes through the injected <see cref="TimeProvider"/>.
+/// bucket is known, an invalid-request breaker, and bounded retries with backoff for 5xx and network failures. All
+/// waiting goes through the injected <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>
 /// Register the HttpClient without request logging (IHttpClientBuilder.RemoveAllLoggers): its default logger writes
@@ -316,6 +317,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
                 }
                 catch (Exception exception) when (IsTransient(exception, cancellationToken))
                 {
+                    globalSlot?.Dispose(); // not held through the backoff below
                     if (++failures > MaxRetries)
                     {
                         throw new DiscordRestException($"{route} failed after {failures} attempts: {exception.GetType().Name}", exception);
