@@ -16,9 +16,16 @@ if (args is ["discord", .. var discordArgs])
 }
 
 // dotnet run -c Release --project bench/Postmortem.Benchmarks -- bot-load  (the real bot under 100 users, under a minute; see BotLoad/)
+//   add --emulator-process to run the emulator in a child process, so the two do not share a garbage collector
 if (args is ["bot-load", .. var loadArgs])
 {
     return await Postmortem.Benchmarks.BotLoad.BotLoadBenchmark.RunAsync(loadArgs);
+}
+
+// The child process of `bot-load --emulator-process`: the emulator and the simulated users, the bot being in the parent.
+if (args is [Postmortem.Benchmarks.BotLoad.BotLoadBenchmark.EmulatorProcessVerb, .. var emulatorArgs])
+{
+    return await Postmortem.Benchmarks.BotLoad.BotLoadBenchmark.RunEmulatorProcessAsync(emulatorArgs);
 }
 
 // dotnet run -c Release --project bench/Postmortem.Benchmarks -- --filter '*ChartBenchmarks*'  (pictures, ~3 min)

@@ -33,7 +33,13 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
 
     public static async Task<DiscordEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var state = new EmulatorState(options ?? new EmulatorOptions());
+        options ??= new EmulatorOptions();
+        if (options.HistoryLimit is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.HistoryLimit, "HistoryLimit must be at least 1, or null to keep everything.");
+        }
+
+        var state = new EmulatorState(options);
         var gateway = new GatewayServer(state);
         state.Events = gateway;
         var faults = new FaultInjection();
@@ -98,14 +104,23 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
 
     public IReadOnlyList<RegisteredCommand> RegisteredCommands => _state.Commands;
 
-    /// <summary>Every REST request in arrival order (Authorization header removed).</summary>
+    /// <summary>
+    /// The REST requests in arrival order (Authorization header removed): the last <see cref="EmulatorOptions.HistoryLimit"/>
+    /// of them, all with a null limit. <see cref="RequestCount"/> counts every one.
+    /// </summary>
     public IReadOnlyList<RecordedRequest> Requests => _state.RequestsSnapshot();
+
+    /// <summary>REST requests received so far, including those the recorded history no longer holds.</summary>
+    public long RequestCount => _state.RequestCount;
 
     /// <summary>Every rule the bot broke; a clean run leaves this empty.</summary>
     public IReadOnlyList<Violation> Violations => _state.ViolationsSnapshot();
 
-    /// <summary>Every 429 served.</summary>
+    /// <summary>The 429s (and gateway RATE_LIMITED answers) served: the last <see cref="EmulatorOptions.HistoryLimit"/> of them.</summary>
     public IReadOnlyList<RateLimitHit> RateLimitHits => _state.RateLimitHitsSnapshot();
+
+    /// <summary>Every 429 (and gateway RATE_LIMITED) served so far, including those the history no longer holds.</summary>
+    public long RateLimitHitCount => _state.RateLimitHitCount;
 
     public EmulatedChannel? FindChannel(ulong id) => _state.FindChannel(id);
 

@@ -45,6 +45,20 @@ public sealed record EmulatorOptions
     /// <summary>How long test helpers wait for the bot (to connect, to respond) before failing.</summary>
     public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The largest websocket frame the gateway sends; longer messages go out in several frames, as a GUILD_CREATE
+    /// does on Discord. Tests make it small to exercise reassembly.
+    /// </summary>
+    public int GatewayFrameBytes { get; init; } = 16 * 1024;
+
+    /// <summary>
+    /// How much recorded history the emulator keeps for tests to read: the last this-many REST requests, gateway
+    /// frames and closes, 429s, and interactions. null keeps everything (for a test that reads it all). Live state
+    /// is never dropped: messages stay editable, and an interaction stays answerable while its token lives.
+    /// Violations are always all kept.
+    /// </summary>
+    public int? HistoryLimit { get; init; } = 10_000;
+
     /// <summary>How long the server waits for the client to close after op 7 / op 9 before closing itself.</summary>
     public TimeSpan ReconnectGrace { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -1,3 +1,5 @@
+using Postmortem.Discord.Rest.RateLimiting;
+
 namespace Postmortem.Discord;
 
 /// <summary>Settings for the Discord client, bound from the "Discord" configuration section.</summary>
@@ -23,6 +25,9 @@ public sealed class DiscordOptions
 
     /// <summary>Sent as the User-Agent, which Discord requires in the form "DiscordBot ($url, $version)".</summary>
     public string UserAgent { get; set; } = "DiscordBot (https://github.com/postmortem-bot/postmortem-bot, 1.0)";
+
+    /// <summary>How REST requests are paced under Discord's rate limits ("Discord:RateLimits").</summary>
+    public RestRateLimitOptions RateLimits { get; } = new();
 
     public override string ToString() =>
         $"DiscordOptions {{ Token = {(string.IsNullOrEmpty(Token) ? "<missing>" : "<redacted>")}, ApiBaseUrl = {ApiBaseUrl}, Intents = {Intents} }}";

@@ -37,6 +37,26 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task SharedBucket_NamesOneHashForItsRoutes_AndTheyDrawOnOneRemaining()
+    {
+        var clock = new FakeTimeProvider();
+        await using var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions { Time = clock });
+        const string edit = "PATCH /channels/{channel_id}/messages/{message_id}";
+        emulator.RateLimits.Share(2, TimeSpan.FromSeconds(5), CreateMessage, edit);
+        var channel = emulator.CreateGuild("g").CreateTextChannel("general");
+        using var rest = new RawRest(emulator);
+        var path = $"channels/{channel.Id}/messages";
+
+        var created = await rest.PostAsync(path, Json.Message("1"));
+        var edited = await rest.PatchAsync($"{path}/{created.Json!["id"]!.GetValue<string>()}", Json.Message("1 edited"));
+        var limited = await rest.PostAsync(path, Json.Message("2"));
+
+        Assert.Equal(created.Header("X-RateLimit-Bucket"), edited.Header("X-RateLimit-Bucket"));
+        Assert.Equal(("1", "0"), (created.Header("X-RateLimit-Remaining"), edited.Header("X-RateLimit-Remaining")));
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+    }
+
+    [Fact]
     public async Task Bucket_IsPerChannel_AndRefillsAfterTheWindow()
     {
         var clock = new FakeTimeProvider();

@@ -16,9 +16,8 @@ internal sealed record LoadWorld(IReadOnlyList<LoadedPostmortem> Postmortems, IR
     /// the bot is up, starts each postmortem by <c>/postmortem start</c> in its own channel and asks its first why,
     /// so the workload's <c>why answer</c> always has "Why 1" to answer.
     /// </summary>
-    public static async Task<LoadWorld> ArrangeAsync(LoadedBot bot, int postmortems, int users, Func<Task> startBot)
+    public static async Task<LoadWorld> ArrangeAsync(DiscordEmulator emulator, int postmortems, int users, Func<Task> startBot)
     {
-        var emulator = bot.Emulator;
         var guild = emulator.CreateGuild("Load");
         var channels = Enumerable.Range(1, postmortems).Select(i => guild.CreateTextChannel($"incident-{i}")).ToList();
         var lead = emulator.CreateUser("lead");
@@ -30,6 +29,7 @@ internal sealed record LoadWorld(IReadOnlyList<LoadedPostmortem> Postmortems, IR
         }
 
         await startBot();
+        await LoadEmulator.WaitForBotAsync(emulator);
         var started = new List<LoadedPostmortem>();
         foreach (var (channel, number) in channels.Select((c, i) => (c, i + 1)))
         {

@@ -42,6 +42,9 @@ public sealed class EmulatedGateway
     public IReadOnlyList<GatewayClose> Closes => _server.Closes;
 
     /// <summary>Cuts every connection without a close frame; sessions stay resumable.</summary>
+    /// <summary>The <c>compress</c> query value of each connection so far, in order ("" when none was asked for).</summary>
+    public IReadOnlyList<string> Compressions => _server.Compressions;
+
     public void DropConnections() => _server.DropConnections();
 
     /// <summary>Sends op 7; a socket the bot leaves open is closed after <see cref="EmulatorOptions.ReconnectGrace"/>.</summary>

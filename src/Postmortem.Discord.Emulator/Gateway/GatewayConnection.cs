@@ -6,9 +6,11 @@ namespace Postmortem.Discord.Emulator;
 
 /// <summary>
 /// One websocket: a single writer loop drains the outbox (so sends never overlap and a close goes out after
-/// everything queued before it), and a reader loop hands whole payloads to the server.
+/// everything queued before it), and a reader loop hands whole payloads to the server. With zlib-stream every
+/// payload goes through the connection's one deflate context and ends in a Z_SYNC_FLUSH (events/gateway.mdx
+/// "Transport Compression"). Messages longer than <paramref name="frameBytes"/> go out in several frames.
 /// </summary>
-internal sealed class GatewayConnection(WebSocket socket, bool openedOnResumeUrl)
+internal sealed class GatewayConnection(WebSocket socket, bool openedOnResumeUrl, bool zlibStream, int frameBytes)
 {
     public const int MaxPayloadBytes = 4096;
     private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(new UnboundedChannelOptions { SingleReader = true });
@@ -59,13 +61,23 @@ internal sealed class GatewayConnection(WebSocket socket, bool openedOnResumeUrl
 
     public async Task WriteLoopAsync(CancellationToken cancellationToken)
     {
+        // Only this loop sends, so the connection's one deflate context is never used by two sends at once.
+        using var deflater = zlibStream ? new ZlibStreamDeflater() : null;
         try
         {
             await foreach (var item in _outbox.Reader.ReadAllAsync(cancellationToken))
             {
                 if (item.Text is { } text)
                 {
-                    await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, cancellationToken);
+                    var bytes = Encoding.UTF8.GetBytes(text);
+                    if (deflater is not null)
+                    {
+                        await SendFramesAsync(deflater.Deflate(bytes), WebSocketMessageType.Binary, cancellationToken);
+                    }
+                    else
+                    {
+                        await SendFramesAsync(bytes, WebSocketMessageType.Text, cancellationToken);
+                    }
                 }
                 else if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
                 {
@@ -77,6 +89,17 @@ internal sealed class GatewayConnection(WebSocket socket, bool openedOnResumeUrl
         {
             // The peer went away; the reader notices too.
         }
+    }
+
+    private async Task SendFramesAsync(ReadOnlyMemory<byte> message, WebSocketMessageType type, CancellationToken cancellationToken)
+    {
+        do
+        {
+            var frame = message[..Math.Min(frameBytes, message.Length)];
+            message = message[frame.Length..];
+            await socket.SendAsync(frame, type, endOfMessage: message.IsEmpty, cancellationToken);
+        }
+        while (!message.IsEmpty);
     }
 
     /// <summary>Reads one whole text payload; null when the socket closed. Oversized payloads throw.</summary>

@@ -16,6 +16,8 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
     private static readonly string[] _identifyProperties = ["os", "browser", "device"];
 
     private const string Source = "gateway";
+    private const string ZlibStream = "zlib-stream";
+    private const string ZstdStream = "zstd-stream";
     private static readonly TimeSpan _closeHandshakeGrace = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan _sendWindow = TimeSpan.FromSeconds(60);
     private const int MaxSendsPerWindow = 120;
@@ -25,10 +27,12 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
     private readonly List<GatewayConnection> _connections = [];
     private readonly Dictionary<string, GatewaySession> _sessions = [];
     private readonly List<DateTimeOffset> _identifyTimes = [];
-    private readonly List<GatewayFrame> _received = [];
-    private readonly List<GatewayClose> _closes = [];
+    private readonly HistoryRing<GatewayFrame> _received = new(state.Options.HistoryLimit);
+    private readonly HistoryRing<GatewayClose> _closes = new(state.Options.HistoryLimit);
+    private readonly List<string> _compressions = [];
     private readonly CancellationTokenSource _stopping = new();
     private int _sessionStartsRemaining = state.Options.SessionStartLimit;
+    private readonly GuildMemberRequests _memberRequests = new(state);
 
     public Uri Url { get; set; } = new("ws://127.0.0.1/gateway");
 
@@ -57,6 +61,8 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
 
     public IReadOnlyList<GatewayClose> Closes => Snapshot(_closes);
 
+    public IReadOnlyList<string> Compressions => Snapshot(_compressions);
+
     /// <summary>A live socket whose session is identified or resumed.</summary>
     public bool IsReady
     {
@@ -80,10 +86,16 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var connection = new GatewayConnection(socket, resumeUrl) { SendWindowStart = state.Time.GetUtcNow() };
+        var compress = http.Request.Query["compress"].ToString();
+        var zlibStream = compress == ZlibStream;
+        var connection = new GatewayConnection(socket, resumeUrl, zlibStream, state.Options.GatewayFrameBytes)
+        {
+            SendWindowStart = state.Time.GetUtcNow(),
+        };
         lock (_gate)
         {
             _connections.Add(connection);
+            _compressions.Add(compress);
             ConnectionCount++;
         }
 
@@ -125,9 +137,15 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
             return (GatewayCloseCodes.DecodeError, $"Unsupported encoding '{query["encoding"]}': connect with &encoding=json.");
         }
 
-        return query.ContainsKey("compress")
-            ? (GatewayCloseCodes.DecodeError, "Transport compression is not supported here (and not recommended): omit compress.")
-            : null;
+        // Discord offers zlib-stream and zstd-stream (events/gateway.mdx "Transport Compression"). .NET has no zstd,
+        // so this emulator refuses zstd-stream before Hello, saying so, rather than pretend Discord would.
+        return query["compress"].ToString() switch
+        {
+            "" or ZlibStream => null,
+            // A close reason holds at most 123 bytes.
+            ZstdStream => (GatewayCloseCodes.DecodeError, "zstd-stream: not in this emulator (Discord has it); use zlib-stream or none"),
+            var other => (GatewayCloseCodes.DecodeError, $"Unknown compress '{other[..Math.Min(other.Length, 40)]}': use zlib-stream or zstd-stream"),
+        };
     }
 
     private async Task ReadLoopAsync(GatewayConnection connection)
@@ -208,6 +226,9 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
             case 6:
                 Resume(connection, payload["d"] as JsonObject);
                 break;
+            case 8 when connection.Session is not null:
+                RequestGuildMembers(connection, payload["d"] as JsonObject);
+                break;
             case var known when _knownSendOps.Contains(known):
                 if (connection.Session is null)
                 {
@@ -223,6 +244,33 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
         }
 
         state.Changed();
+    }
+
+    private void RequestGuildMembers(GatewayConnection connection, JsonObject? d)
+    {
+        lock (state.Gate)
+        {
+            lock (_gate)
+            {
+                if (connection.Session is not { } session)
+                {
+                    return;
+                }
+
+                var (dispatches, problem) = _memberRequests.Answer(session, d);
+                if (problem is not null)
+                {
+                    Violation(problem);
+                    ServerClose(connection, GatewayCloseCodes.UnknownOpcode, "Invalid payload for Request Guild Members.");
+                    return;
+                }
+
+                foreach (var (name, data) in dispatches)
+                {
+                    connection.Send(session.Append(name, data));
+                }
+            }
+        }
     }
 
     private bool CountSend(GatewayConnection connection)
@@ -677,6 +725,14 @@ internal sealed class GatewayServer(EmulatorState state) : IEventSink, IDisposab
         lock (_gate)
         {
             return [.. list];
+        }
+    }
+
+    private T[] Snapshot<T>(HistoryRing<T> ring)
+    {
+        lock (_gate)
+        {
+            return ring.Snapshot();
         }
     }
 }

@@ -139,6 +139,9 @@ public sealed class InteractionHandle
             timeout ?? _state.Options.WaitTimeout,
             () => $"followup #{count} of interaction {Id}");
 
+    /// <summary>Drops the recorded INTERACTION_CREATE payload (the gateway's session log keeps what a resume replays).</summary>
+    internal void ReleasePayload() => _payload = [];
+
     internal void Accept(InteractionResponse response) => _response.TrySetResult(response);
 
     internal void AddFollowupUnsafe(EmulatedMessage message) => _followups.Add(message);

@@ -6,6 +6,8 @@ public sealed record RateLimitRule(int Limit, TimeSpan Per);
 /// <summary>
 /// Per-route limits (keyed "METHOD template", each bucket split by its major parameter) and the global limit.
 /// Defaults follow Discord's observed values, e.g. 5 messages per 5 s per channel and 50 requests/s globally.
+/// Routes can share one limit (<see cref="Share"/>): Discord then reports the same X-RateLimit-Bucket for them
+/// (topics/rate-limits "per-route limits will be shared across a set of similar endpoints").
 /// </summary>
 public sealed class RateLimitSettings
 {
@@ -23,6 +25,7 @@ public sealed class RateLimitSettings
         ["PUT /applications/{application_id}/guilds/{guild_id}/commands"] = new(2, TimeSpan.FromSeconds(20)),
     };
 
+    private readonly Dictionary<string, string> _shared = new(StringComparer.Ordinal);
     private HashSet<string> _knownRoutes = [];
     private RateLimitRule _global = new(50, TimeSpan.FromSeconds(1));
 
@@ -58,6 +61,28 @@ public sealed class RateLimitSettings
         }
     }
 
+    /// <summary>
+    /// Puts <paramref name="routes"/> in one bucket with one limit, e.g. message create and edit sharing 5 per 5 s
+    /// per channel: a request on any of them spends the same Remaining.
+    /// </summary>
+    public void Share(int limit, TimeSpan per, params string[] routes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(routes.Length, 2, nameof(routes));
+        var bucket = string.Join(" + ", routes.Order(StringComparer.Ordinal));
+        foreach (var route in routes)
+        {
+            Set(route, limit, per);
+        }
+
+        lock (_gate)
+        {
+            foreach (var route in routes)
+            {
+                _shared[route] = bucket;
+            }
+        }
+    }
+
     public void SetGlobal(int limit, TimeSpan per)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -65,6 +90,15 @@ public sealed class RateLimitSettings
         lock (_gate)
         {
             _global = new RateLimitRule(limit, per);
+        }
+    }
+
+    /// <summary>The bucket a route counts in: its own key, or the shared bucket's name.</summary>
+    internal string BucketOf(string route)
+    {
+        lock (_gate)
+        {
+            return _shared.GetValueOrDefault(route) ?? route;
         }
     }
 

@@ -10,8 +10,8 @@ internal sealed record RateLimitDecision(
     bool Allowed, bool Global, TimeSpan RetryAfter, RateLimitRule Rule, int Remaining, DateTimeOffset ResetAt, string Bucket);
 
 /// <summary>
-/// Fixed windows per (route, major parameter) plus the global window (topics/rate-limits.mdx). Interaction
-/// callbacks and followups are exempt from the global limit, as on Discord.
+/// Fixed windows per (bucket, major parameter), a bucket being one route or routes sharing a limit, plus the global
+/// window (topics/rate-limits.mdx). Interaction callbacks and followups are exempt from the global limit, as on Discord.
 /// </summary>
 internal sealed class RateLimiter(EmulatorState state, RateLimitSettings settings)
 {
@@ -24,7 +24,8 @@ internal sealed class RateLimiter(EmulatorState state, RateLimitSettings setting
     {
         var now = state.Time.GetUtcNow();
         var rule = settings.For(route.Key);
-        var hash = BucketHash(route.Key);
+        var bucketName = settings.BucketOf(route.Key);
+        var hash = BucketHash(bucketName);
         lock (_gate)
         {
             if (!route.IsInteraction)
@@ -37,10 +38,10 @@ internal sealed class RateLimiter(EmulatorState state, RateLimitSettings setting
                 }
             }
 
-            if (!_buckets.TryGetValue((route.Key, major), out var bucket))
+            if (!_buckets.TryGetValue((bucketName, major), out var bucket))
             {
                 bucket = new Window();
-                _buckets.Add((route.Key, major), bucket);
+                _buckets.Add((bucketName, major), bucket);
             }
 
             bucket.Roll(now, rule.Per);

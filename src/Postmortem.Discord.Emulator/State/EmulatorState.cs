@@ -15,9 +15,13 @@ internal sealed class EmulatorState
     private readonly Dictionary<ulong, EmulatedAttachment> _looseAttachments = [];
     private readonly List<RegisteredCommand> _commands = [];
     private readonly Dictionary<ulong, InteractionHandle> _interactions = [];
-    private readonly List<RecordedRequest> _requests = [];
+    private readonly Queue<InteractionHandle> _interactionOrder = new();
+    private readonly Queue<InteractionHandle> _payloadsHeld = new();
+    private readonly HistoryRing<RecordedRequest> _requests;
+    private readonly HistoryRing<RateLimitHit> _rateLimitHits;
+
+    // Every violation is kept, whatever HistoryLimit says: a clean run has none, and losing one would hide a bug.
     private readonly List<Violation> _violations = [];
-    private readonly List<RateLimitHit> _rateLimitHits = [];
 
     // The logs have their own lock so the gateway and rate limiter can record while holding theirs.
     private readonly Lock _logGate = new();
@@ -25,6 +29,8 @@ internal sealed class EmulatorState
     public EmulatorState(EmulatorOptions options)
     {
         Options = options;
+        _requests = new(options.HistoryLimit);
+        _rateLimitHits = new(options.HistoryLimit);
         Snowflakes = new SnowflakeGenerator(options.Time);
         Token = options.BotToken ?? NewToken();
         BotUser = CreateUser(options.BotName, acceptsDms: true, isBot: true);
@@ -274,6 +280,8 @@ internal sealed class EmulatorState
         {
             message.IsDeleted = true;
             message.Channel.RemoveMessageUnsafe(message);
+            // Gone on Discord too: nothing can reach it again, so the index lets go of it.
+            _messages.Remove(message.Id);
         }
 
         if (message.VisibleTo is null)
@@ -353,6 +361,37 @@ internal sealed class EmulatorState
         lock (Gate)
         {
             _interactions.Add(interaction.Id, interaction);
+            _interactionOrder.Enqueue(interaction);
+            _payloadsHeld.Enqueue(interaction);
+            TrimInteractionsUnsafe();
+        }
+    }
+
+    // Beyond HistoryLimit, the oldest interactions go once their token has expired (nothing can use them then), with
+    // the ephemeral messages only they could edit. One whose token still lives stays answerable but lets go of its
+    // recorded INTERACTION_CREATE payload, the bulk of it. Oldest first, so the loop stops at the first live one.
+    private void TrimInteractionsUnsafe()
+    {
+        if (Options.HistoryLimit is not { } limit)
+        {
+            return;
+        }
+
+        var now = Time.GetUtcNow();
+        while (_interactionOrder.Count > limit && _interactionOrder.Peek() is var oldest && oldest.TokenExpiry <= now)
+        {
+            _interactionOrder.Dequeue();
+            _interactions.Remove(oldest.Id);
+            foreach (var message in oldest.Messages.Where(m => m.VisibleTo is not null))
+            {
+                message.Channel.RemoveMessageUnsafe(message);
+                _messages.Remove(message.Id);
+            }
+        }
+
+        while (_payloadsHeld.Count > limit)
+        {
+            _payloadsHeld.Dequeue().ReleasePayload();
         }
     }
 
@@ -406,7 +445,18 @@ internal sealed class EmulatorState
     {
         lock (_logGate)
         {
-            return [.. _requests];
+            return _requests.Snapshot();
+        }
+    }
+
+    public long RequestCount
+    {
+        get
+        {
+            lock (_logGate)
+            {
+                return _requests.Total;
+            }
         }
     }
 
@@ -424,7 +474,18 @@ internal sealed class EmulatorState
     {
         lock (_logGate)
         {
-            return [.. _rateLimitHits];
+            return _rateLimitHits.Snapshot();
+        }
+    }
+
+    public long RateLimitHitCount
+    {
+        get
+        {
+            lock (_logGate)
+            {
+                return _rateLimitHits.Total;
+            }
         }
     }
 

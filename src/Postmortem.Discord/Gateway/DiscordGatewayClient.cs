@@ -11,7 +11,7 @@ namespace Postmortem.Discord.Gateway;
 /// recommends and how fast it may identify, then starts the shards in identify-concurrency order.
 /// <see cref="Completion"/> faults with <see cref="GatewayFatalException"/> when Discord refuses the bot.
 /// </summary>
-public sealed class DiscordGatewayClient : IAsyncDisposable
+public sealed class DiscordGatewayClient : IGuildMemberSearch, IAsyncDisposable
 {
     private readonly IDiscordRestClient _rest;
     private readonly GatewayEventDispatcher _dispatcher;
@@ -21,10 +21,12 @@ public sealed class DiscordGatewayClient : IAsyncDisposable
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private readonly IdentifyGate _identifyGate;
+    private readonly GuildMemberRequests _memberRequests;
     private readonly Lock _gate = new();
     private CancellationTokenSource? _stopping;
     private Task? _run;
     private volatile GatewayShard[] _shards = [];
+    private int _disposed;
 
     public DiscordGatewayClient(
         IDiscordRestClient rest,
@@ -42,6 +44,7 @@ public sealed class DiscordGatewayClient : IAsyncDisposable
         _loggers = loggers;
         _logger = loggers.CreateLogger<DiscordGatewayClient>();
         _identifyGate = new IdentifyGate(time, _logger);
+        _memberRequests = new GuildMemberRequests(dispatcher);
     }
 
     /// <summary>The shards this process runs, once GET /gateway/bot answered.</summary>
@@ -69,6 +72,38 @@ public sealed class DiscordGatewayClient : IAsyncDisposable
     /// <summary>The local shard that receives the guild's events, or null when another process runs it.</summary>
     public GatewayShard? GetShardFor(Snowflake guildId) =>
         _shards.FirstOrDefault(s => s.ShardId == GetShardId(guildId, s.ShardCount));
+
+    /// <summary>
+    /// Sends a Request Guild Members (op 8) on the shard that owns the guild and collects every GUILD_MEMBERS_CHUNK
+    /// of the answer (matched by nonce).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The full list without the GUILD_MEMBERS intent, or no local shard owns the guild.</exception>
+    /// <exception cref="TimeoutException">Not every chunk arrived within <see cref="GatewayOptions.MemberRequestTimeout"/>.</exception>
+    /// <exception cref="GatewayRateLimitedException">Discord answered RATE_LIMITED.</exception>
+    public async Task<GuildMembersResult> RequestGuildMembersAsync(GuildMembersRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.IsFullList && !_options.Intents.HasFlag(GatewayIntents.GuildMembers))
+        {
+            throw new InvalidOperationException("Discord sends the whole member list only with the GUILD_MEMBERS intent (Discord:Intents).");
+        }
+
+        var shard = GetShardFor(request.GuildId)
+            ?? throw new InvalidOperationException($"No shard of this process receives guild {request.GuildId}.");
+        var (nonce, answer) = _memberRequests.Register(request.GuildId);
+        try
+        {
+            await shard.SendAsync(GatewayOpcode.RequestGuildMembers, request.ToCommand(nonce), GatewayJsonContext.Default.RequestGuildMembersCommand, cancellationToken);
+            return await answer.WaitAsync(_gateway.MemberRequestTimeout, _time, cancellationToken);
+        }
+        finally
+        {
+            _memberRequests.Forget(nonce);
+        }
+    }
+
+    public async Task<IReadOnlyList<GuildMember>> SearchMembersAsync(Snowflake guildId, string prefix, int limit, CancellationToken cancellationToken) =>
+        (await RequestGuildMembersAsync(GuildMembersRequest.Search(guildId, prefix, limit), cancellationToken)).Members;
 
     /// <summary>
     /// Shards grouped into start rounds: round n holds the n-th shard of every rate-limit bucket
@@ -117,8 +152,14 @@ public sealed class DiscordGatewayClient : IAsyncDisposable
         await _dispatcher.StopAsync(cancellationToken);
     }
 
+    // Idempotent: the container disposes this once as itself and once as IGuildMemberSearch.
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await StopAsync(CancellationToken.None);
         _stopping?.Dispose();
     }
@@ -140,7 +181,7 @@ public sealed class DiscordGatewayClient : IAsyncDisposable
             }
 
             var shards = shardIds.ToDictionary(id => id, id => new GatewayShard(
-                id, shardCount, info.Url, _options, _gateway, _identifyGate, _dispatcher, _time, _loggers.CreateLogger<GatewayShard>()));
+                id, shardCount, info.Url, _options, _gateway, _identifyGate, _memberRequests, _time, _loggers.CreateLogger<GatewayShard>()));
             _shards = [.. shards.Values];
             GatewayLog.StartingShards(_logger, shardIds.Length, shardCount, _identifyGate.MaxConcurrency, limit.Remaining);
             await RunShardsAsync(shards, stoppingToken);

@@ -23,6 +23,8 @@ internal static class GatewayEventMapper
         "CHANNEL_CREATE" => new ChannelCreateEvent(Read(data, DiscordJsonContext.Default.Channel, name)),
         "CHANNEL_UPDATE" => new ChannelUpdateEvent(Read(data, DiscordJsonContext.Default.Channel, name)),
         "CHANNEL_DELETE" => new ChannelDeleteEvent(Read(data, DiscordJsonContext.Default.Channel, name)),
+        "GUILD_MEMBERS_CHUNK" => new GuildMembersChunkEvent(Read(data, DiscordJsonContext.Default.GuildMembersChunk, name)),
+        "RATE_LIMITED" => new GatewayRateLimitedEvent(Read(data, DiscordJsonContext.Default.GatewayRateLimited, name)),
         _ => new UnknownDispatch(name, data.Clone()),
     };
 

@@ -10,6 +10,12 @@ public abstract record GatewayEvent
     public int ShardId { get; init; }
 }
 
+/// <summary>GUILD_MEMBERS_CHUNK: part of the answer to a Request Guild Members (op 8).</summary>
+public sealed record GuildMembersChunkEvent(GuildMembersChunk Chunk) : GatewayEvent;
+
+/// <summary>RATE_LIMITED: Discord refused a gateway request (so far only op 8) for <c>retry_after</c> seconds.</summary>
+public sealed record GatewayRateLimitedEvent(GatewayRateLimited RateLimited) : GatewayEvent;
+
 /// <summary>READY: the session started. Guilds follow one by one as <see cref="GuildCreateEvent"/>.</summary>
 public sealed record ReadyEvent(Ready Ready) : GatewayEvent;
 

@@ -10,4 +10,5 @@ namespace Postmortem.Discord.Gateway;
 [JsonSerializable(typeof(ResumeCommand))]
 [JsonSerializable(typeof(HelloData))]
 [JsonSerializable(typeof(ReadySession))]
+[JsonSerializable(typeof(RequestGuildMembersCommand))]
 internal sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -40,6 +40,15 @@ public sealed class GatewayOptions
     /// </summary>
     public int EventConsumers { get; set; } = 4;
 
+    /// <summary>
+    /// Transport compression for what Discord sends ("compress" in the gateway URL). zlib-stream by default: a
+    /// GUILD_CREATE storm at startup shrinks several-fold. zstd-stream is refused at startup (not supported here).
+    /// </summary>
+    public TransportCompression TransportCompression { get; set; } = TransportCompression.ZlibStream;
+
+    /// <summary>How long a Request Guild Members (op 8) waits for all its chunks before giving up.</summary>
+    public TimeSpan MemberRequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Identify "properties.browser" and "properties.device": the library name.</summary>
     public string ClientName { get; set; } = "Postmortem.Discord";
 }

@@ -148,13 +148,13 @@ public sealed partial class GatewayShard
     private async Task<(ConnectionEnd End, bool Healthy)> RunConnectionAsync(CancellationToken stoppingToken)
     {
         var session = _session;
-        var url = WithGatewayQuery(session?.ResumeUrl ?? _gatewayUrl);
+        var url = WithGatewayQuery(session?.ResumeUrl ?? _gatewayUrl, _gateway.TransportCompression);
         GatewayLog.Connecting(_logger, ShardId, url);
         GatewaySocket socket;
         try
         {
             var limiter = new GatewaySendLimiter(_time, _gateway.SendBudgetPerMinute);
-            socket = await GatewaySocket.ConnectAsync(url, limiter, _time, stoppingToken);
+            socket = await GatewaySocket.ConnectAsync(url, limiter, _time, _gateway.TransportCompression, stoppingToken);
         }
         catch (Exception ex) when (ex is WebSocketException or HttpRequestException or IOException
                                        || (ex is OperationCanceledException && !stoppingToken.IsCancellationRequested))
@@ -225,7 +225,8 @@ public sealed partial class GatewayShard
         Interlocked.Exchange(ref _sequence, NoSequence);
     }
 
-    private static Uri WithGatewayQuery(Uri url) => new UriBuilder(url) { Query = "v=10&encoding=json" }.Uri;
+    private static Uri WithGatewayQuery(Uri url, TransportCompression compression) =>
+        new UriBuilder(url) { Query = TransportCompressionQuery.For(compression) }.Uri;
 
     private sealed record GatewaySession(string Id, Uri ResumeUrl);
 

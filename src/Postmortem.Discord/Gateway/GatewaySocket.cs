@@ -3,7 +3,8 @@ using System.Net.WebSockets;
 namespace Postmortem.Discord.Gateway;
 
 /// <summary>
-/// One websocket to the gateway: assembles multi-frame messages into a pooled buffer, serialises sends
+/// One websocket to the gateway: assembles multi-frame messages into a pooled buffer (and, with zlib-stream,
+/// inflates them through the connection's own inflate context), serialises sends
 /// (a websocket allows one at a time) behind the per-connection rate limit, and closes with a bounded
 /// handshake so a dead peer can never hang the shard.
 /// </summary>
@@ -14,12 +15,14 @@ internal sealed class GatewaySocket : IAsyncDisposable
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly PooledByteBuffer _buffer = new();
     private readonly CancellationTokenSource _abort;
+    private readonly ZlibStreamInflater? _inflater;
     private int _closing;
 
-    private GatewaySocket(ClientWebSocket socket, GatewaySendLimiter limiter, TimeProvider time)
+    private GatewaySocket(ClientWebSocket socket, GatewaySendLimiter limiter, TimeProvider time, TransportCompression compression)
     {
         _socket = socket;
         _limiter = limiter;
+        _inflater = compression == TransportCompression.ZlibStream ? new ZlibStreamInflater() : null;
         // Created with the TimeProvider so CancelAfter in BeginClose runs on the injected clock.
         _abort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
     }
@@ -32,14 +35,15 @@ internal sealed class GatewaySocket : IAsyncDisposable
 
     public string? CloseStatusDescription => _socket.CloseStatusDescription;
 
+    /// <summary>Connects to <paramref name="url"/> (already carrying v, encoding and compress).</summary>
     public static async Task<GatewaySocket> ConnectAsync(
-        Uri url, GatewaySendLimiter limiter, TimeProvider time, CancellationToken cancellationToken)
+        Uri url, GatewaySendLimiter limiter, TimeProvider time, TransportCompression compression, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         try
         {
             await socket.ConnectAsync(url, cancellationToken);
-            return new GatewaySocket(socket, limiter, time);
+            return new GatewaySocket(socket, limiter, time, compression);
         }
         catch
         {
@@ -50,6 +54,28 @@ internal sealed class GatewaySocket : IAsyncDisposable
 
     /// <summary>The next complete message (valid until the next call), or null once the peer closed.</summary>
     public async ValueTask<ReadOnlyMemory<byte>?> ReceiveAsync()
+    {
+        while (true)
+        {
+            if (await ReceiveMessageAsync() is not { } message)
+            {
+                return null;
+            }
+
+            if (_inflater is null)
+            {
+                return message;
+            }
+
+            // A payload may span several websocket messages; only the sync-flush suffix says it is complete.
+            if (_inflater.Push(message.Span) is { } inflated)
+            {
+                return inflated;
+            }
+        }
+    }
+
+    private async ValueTask<ReadOnlyMemory<byte>?> ReceiveMessageAsync()
     {
         _buffer.Reset();
         while (true)
@@ -114,6 +140,7 @@ internal sealed class GatewaySocket : IAsyncDisposable
         _socket.Dispose();
         _sendLock.Dispose();
         _buffer.Dispose();
+        _inflater?.Dispose();
         _abort.Dispose();
     }
 

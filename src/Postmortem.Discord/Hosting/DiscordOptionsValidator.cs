@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Postmortem.Discord.Rest.RateLimiting;
 
 namespace Postmortem.Discord.Hosting;
 
@@ -38,6 +39,22 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         if (options.ShardCount is { } count && options.ShardIds.FirstOrDefault(id => id < 0 || id >= count, -1) is var bad and >= 0)
         {
             failures.Add($"Discord:ShardIds lists shard {bad}, but shard ids run from 0 to {count - 1}");
+        }
+
+        var limits = options.RateLimits;
+        if (limits.GlobalRequestsPerSecond is < 1 or > 50)
+        {
+            failures.Add("Discord:RateLimits:GlobalRequestsPerSecond must be 1-50: Discord's global limit is 50 requests per second");
+        }
+
+        if (limits.ResetMargin < TimeSpan.Zero || limits.BreakerSpacing < TimeSpan.Zero)
+        {
+            failures.Add("Discord:RateLimits:ResetMargin and BreakerSpacing must not be negative");
+        }
+
+        if (limits.BreakerThreshold is < 1 or >= InvalidRequestCounter.DiscordLimit)
+        {
+            failures.Add($"Discord:RateLimits:BreakerThreshold must be 1-{InvalidRequestCounter.DiscordLimit - 1}: the breaker has to open before Discord's ban at {InvalidRequestCounter.DiscordLimit}");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

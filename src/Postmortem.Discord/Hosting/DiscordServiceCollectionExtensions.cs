@@ -29,6 +29,9 @@ public static class DiscordServiceCollectionExtensions
                      && o.ReconnectDelayMin > TimeSpan.Zero && o.ReconnectDelayMax >= o.ReconnectDelayMin
                      && o.InvalidSessionDelayMax >= o.InvalidSessionDelayMin && o.InvalidSessionDelayMin >= TimeSpan.Zero,
                 "Discord:Gateway: SendBudgetPerMinute must be 1–120 and each delay range must run from a positive minimum up to its maximum")
+            .Validate(
+                o => o.TransportCompression is TransportCompression.None or TransportCompression.ZlibStream,
+                "Discord:Gateway:TransportCompression must be None or ZlibStream: this client does not speak zstd-stream")
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -51,6 +54,7 @@ public static class DiscordServiceCollectionExtensions
 
         services.TryAddSingleton<GatewayEventDispatcher>();
         services.TryAddSingleton<DiscordGatewayClient>();
+        services.TryAddSingleton<IGuildMemberSearch>(sp => sp.GetRequiredService<DiscordGatewayClient>());
         services.AddHostedService<DiscordGatewayService>();
         return services;
     }

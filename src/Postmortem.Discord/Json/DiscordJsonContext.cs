@@ -18,6 +18,8 @@ namespace Postmortem.Discord.Json;
 // Entities
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(GuildMember))]
+[JsonSerializable(typeof(GuildMembersChunk))]
+[JsonSerializable(typeof(GatewayRateLimited))]
 [JsonSerializable(typeof(Role))]
 [JsonSerializable(typeof(IReadOnlyList<Role>))]
 [JsonSerializable(typeof(Guild))]

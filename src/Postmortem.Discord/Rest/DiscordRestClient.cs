@@ -15,8 +15,9 @@ namespace Postmortem.Discord.Rest;
 /// Discord REST over one HttpClient, with Discord's rate limits handled (topics/rate-limits): buckets learnt from
 /// X-RateLimit-Bucket per (hash, major parameter), requests in a bucket sent one at a time, a pre-emptive wait when
 /// a bucket is exhausted, 429 retry_after honoured (a global 429 stops every request bound by the global limit), a
-/// 50/s global gate that interaction callbacks and follow-ups bypass, and bounded retries with backoff for 5xx and
-/// network failures. All waiting goes through the injected <see cref="TimeProvider"/>.
+/// global gate under Discord's 50/s that interaction callbacks and follow-ups bypass, a probe per route until its
+/// bucket is known, an invalid-request breaker, and bounded retries with backoff for 5xx and network failures. All
+/// waiting goes through the injected <see cref="TimeProvider"/>.
 /// </summary>
 /// <remarks>
 /// Register the HttpClient without request logging (IHttpClientBuilder.RemoveAllLoggers): its default logger writes
@@ -42,6 +43,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
     private readonly ILogger<DiscordRestClient> _logger;
     private readonly Uri _baseUri;
     private readonly RateLimiter _limits;
+    private readonly InvalidRequestGuard _invalid;
     private volatile bool _tokenRejected;
 
     public DiscordRestClient(HttpClient http, IOptions<DiscordOptions> options, TimeProvider time, ILogger<DiscordRestClient> logger)
@@ -55,7 +57,8 @@ public sealed class DiscordRestClient : IDiscordRestClient
         // A base without a trailing slash would drop its last segment ("v10") when combined with a relative path.
         var root = _options.ApiBaseUrl.ToString();
         _baseUri = new Uri(root.EndsWith('/') ? root : root + "/");
-        _limits = new RateLimiter(time);
+        _limits = new RateLimiter(time, _options.RateLimits);
+        _invalid = new InvalidRequestGuard(time, _options.RateLimits, logger);
     }
 
     public Task<GatewayBotInfo> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
@@ -272,8 +275,21 @@ public sealed class DiscordRestClient : IDiscordRestClient
             throw new InvalidOperationException("The Discord bot token is not configured (Discord:Token).");
         }
 
-        var bucket = _limits.BucketFor(route);
-        await bucket.Gate.WaitAsync(cancellationToken);
+        var (bucket, probing) = await _limits.AcquireAsync(route, cancellationToken);
+        try
+        {
+            await bucket.Gate.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            if (probing)
+            {
+                _limits.EndProbe(route);
+            }
+
+            throw;
+        }
+
         try
         {
             var failures = 0;
@@ -287,9 +303,11 @@ public sealed class DiscordRestClient : IDiscordRestClient
                     await Task.Delay(wait, _time, cancellationToken);
                 }
 
+                IDisposable? globalSlot = null;
                 if (!route.IsInteractionRoute)
                 {
-                    await _limits.Global.WaitAsync(cancellationToken);
+                    await _invalid.WaitAsync(route, cancellationToken);
+                    globalSlot = await _limits.Global.AcquireAsync(cancellationToken);
                 }
 
                 Attempt attempt;
@@ -299,6 +317,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
                 }
                 catch (Exception exception) when (IsTransient(exception, cancellationToken))
                 {
+                    globalSlot?.Dispose(); // not held through the backoff below
                     if (++failures > MaxRetries)
                     {
                         throw new DiscordRestException($"{route} failed after {failures} attempts: {exception.GetType().Name}", exception);
@@ -307,8 +326,20 @@ public sealed class DiscordRestClient : IDiscordRestClient
                     await BackoffAsync(route, exception.GetType().Name, failures, cancellationToken);
                     continue;
                 }
+                finally
+                {
+                    // The slot counts from the answer on: Discord counted the request somewhere before it.
+                    globalSlot?.Dispose();
+                }
 
                 _limits.Learn(route, bucket, attempt.Headers);
+                if (probing)
+                {
+                    probing = false;
+                    _limits.EndProbe(route);
+                }
+
+                _invalid.Observe(route, attempt.Status, attempt.Headers.Scope);
                 if (attempt.Status == HttpStatusCode.TooManyRequests)
                 {
                     if (++rateLimits > MaxRateLimitRetries)
@@ -350,6 +381,10 @@ public sealed class DiscordRestClient : IDiscordRestClient
         finally
         {
             bucket.Gate.Release();
+            if (probing)
+            {
+                _limits.EndProbe(route);
+            }
         }
     }
 

@@ -25,4 +25,7 @@ internal static partial class RestLog
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Debug, Message = "{Route} failed: {StatusCode} code {Code} {DiscordMessage}")]
     public static partial void Failed(ILogger logger, DiscordRoute route, int statusCode, int? code, string? discordMessage);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "{Count} invalid requests (401/403/429) in the last 10 minutes, past {Threshold}; Discord bans the IP at {Limit}. Last on {Route}; breaker open: {BreakerOpen}")]
+    public static partial void InvalidRequests(ILogger logger, int count, int threshold, int limit, DiscordRoute route, bool breakerOpen);
 }

@@ -14,14 +14,16 @@ namespace Postmortem.DiscordBot.Lessons;
 /// <summary>
 /// The buttons of the lessons prompts and the forms they open: Add lesson (<c>lesson-add:{postmortem}</c>), Add
 /// corrective action (<c>corrective-add:{postmortem}:{lesson}</c>) and I'll own one
-/// (<c>item-own:{postmortem}:{corrective action}</c>: an action item owned by whoever pressed it).
+/// (<c>item-own:{postmortem}:{corrective action}</c>: an action item owned by whoever pressed it, or by the member
+/// whose name they type in the form's Owner field).
 /// </summary>
 public sealed class LessonModals(
     PostmortemAccess access,
     PostmortemCommandRunner runner,
     PostmortemService service,
     PromptView prompts,
-    DueDateRules dueDates) : IComponentHandler, IModalHandler
+    DueDateRules dueDates,
+    OwnerLookup owners) : IComponentHandler, IModalHandler
 {
     public const string LessonPrefix = "lesson-add";
     public const string CorrectivePrefix = "corrective-add";
@@ -29,6 +31,7 @@ public sealed class LessonModals(
     public const string TextField = "text";
     public const string RootCausesField = "root-causes";
     public const string DueField = "due";
+    public const string OwnerField = "owner";
 
     public IReadOnlyCollection<string> Prefixes { get; } = [LessonPrefix, CorrectivePrefix, ItemPrefix];
 
@@ -86,12 +89,16 @@ public sealed class LessonModals(
             case ItemPrefix when postmortem.FindCorrectiveAction(targetId) is { } action && !postmortem.IsHidden(action):
                 return new ModalData(
                     CustomId.For(ItemPrefix, postmortem.Id, Id(action.Id)),
-                    $"Your action item for {action.Label}",
+                    $"Action item for {action.Label}",
                     [
                         Text("Short-term action item", DiscordMarkdown.Truncate($"{action.Label}: {action.Text.ReplaceLineEndings(" ")}", DiscordLimits.LabelDescription)),
                         new Label("Due date", new TextInput { CustomId = DueField, Style = TextInputStyle.Short, MinLength = 10, MaxLength = 10, Required = true, Placeholder = DueDates.Example })
                         {
                             Description = "In the server's calendar; within 90 days, ideally much less.",
+                        },
+                        new Label("Owner", new TextInput { CustomId = OwnerField, Style = TextInputStyle.Short, MaxLength = 32, Required = false, Placeholder = "empty: you" })
+                        {
+                            Description = "Someone else? Their username, or the start of it.",
                         },
                     ]);
             default:
@@ -153,8 +160,21 @@ public sealed class LessonModals(
             return;
         }
 
+        var owner = context.Actor;
+        if (fields.GetValueOrDefault(OwnerField)?.Value is { } typed && !string.IsNullOrWhiteSpace(typed))
+        {
+            var (found, error) = await owners.FindAsync(context, typed, cancellationToken);
+            if (found is null)
+            {
+                await context.FailAsync(error!, cancellationToken);
+                return;
+            }
+
+            owner = found;
+        }
+
         var text = fields.GetValueOrDefault(TextField)?.Value ?? "";
-        var command = new AddActionItem(actionId, text, context.Actor, due.Due);
+        var command = new AddActionItem(actionId, text, owner, due.Due);
         var outcome = await runner.ExecuteAsync(context, postmortem.Id, command, cancellationToken);
         if (outcome is not { Succeeded: true, Postmortem: { } updated, Result.CreatedId: { } id })
         {
@@ -163,7 +183,8 @@ public sealed class LessonModals(
         }
 
         var item = updated.FindActionItem(id)!;
-        var done = $"Added action item **{item.Label}**, owned by you{(item.Due is { } d ? $", due {DueDates.Format(d)}" : "")}.";
+        var ownedBy = owner.Id == context.Actor.Id ? "you" : DiscordMarkdown.Escape(owner.DisplayName, singleLine: true);
+        var done = $"Added action item **{item.Label}**, owned by {ownedBy}{(item.Due is { } d ? $", due {DueDates.Format(d)}" : "")}.";
         await context.ReplyEphemeralAsync(LessonNudges.With(due.Warning is null ? done : done + "\n" + due.Warning, text, "the action item"), cancellationToken: cancellationToken);
     }
 

@@ -15,6 +15,7 @@ public static class LessonsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton<DueDateRules>();
+        services.TryAddSingleton<OwnerLookup>();
         services.AddSingleton<IPromptRenderer, LessonsPrompt>();
         services.AddSlashCommand<LessonCommand>();
         services.AddSlashCommand<ActionCommand>();

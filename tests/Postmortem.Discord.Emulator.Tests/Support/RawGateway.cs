@@ -1,20 +1,38 @@
+using System.IO.Compression;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Postmortem.Discord.Emulator.Tests.Support;
 
-/// <summary>A bare ClientWebSocket speaking the gateway protocol; every wait is bounded.</summary>
+/// <summary>
+/// A bare ClientWebSocket speaking the gateway protocol; every wait is bounded. Connected with compress=zlib-stream
+/// it inflates binary messages through one zlib context, as events/gateway.mdx describes.
+/// </summary>
 public sealed class RawGateway : IAsyncDisposable
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(10);
     private readonly ClientWebSocket _socket = new();
+    private readonly MemoryStream _compressed = new();
+    private ZLibStream? _inflate;
 
     public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+
+    public string? CloseDescription => _socket.CloseStatusDescription;
+
+    /// <summary>How many websocket frames (receives) the last payload took, and its type.</summary>
+    public int LastFrames { get; private set; }
+
+    public WebSocketMessageType LastType { get; private set; }
 
     public static async Task<RawGateway> ConnectAsync(Uri url, string query = "?v=10&encoding=json")
     {
         var gateway = new RawGateway();
+        if (query.Contains("compress=zlib-stream", StringComparison.Ordinal))
+        {
+            gateway._inflate = new ZLibStream(gateway._compressed, CompressionMode.Decompress, leaveOpen: true);
+        }
+
         using var cts = new CancellationTokenSource(_timeout);
         await gateway._socket.ConnectAsync(new Uri(url + query), cts.Token);
         return gateway;
@@ -55,6 +73,7 @@ public sealed class RawGateway : IAsyncDisposable
         using var cts = new CancellationTokenSource(_timeout);
         using var buffer = new MemoryStream();
         var chunk = new byte[8192];
+        LastFrames = 0;
         while (true)
         {
             WebSocketReceiveResult result;
@@ -73,11 +92,25 @@ public sealed class RawGateway : IAsyncDisposable
             }
 
             buffer.Write(chunk, 0, result.Count);
+            LastFrames++;
+            LastType = result.MessageType;
             if (result.EndOfMessage)
             {
-                return (JsonObject)JsonNode.Parse(buffer.ToArray())!;
+                return (JsonObject)JsonNode.Parse(result.MessageType == WebSocketMessageType.Binary ? Inflate(buffer.ToArray()) : buffer.ToArray())!;
             }
         }
+    }
+
+    private byte[] Inflate(byte[] message)
+    {
+        var inflate = _inflate ?? throw new InvalidOperationException("A binary message on a connection without compress=zlib-stream.");
+        Assert.Equal([0x00, 0x00, 0xFF, 0xFF], message.AsSpan(message.Length - 4).ToArray());
+        _compressed.SetLength(0);
+        _compressed.Write(message);
+        _compressed.Position = 0;
+        using var output = new MemoryStream();
+        inflate.CopyTo(output);
+        return output.ToArray();
     }
 
     /// <summary>Skips payloads until a dispatch named <paramref name="type"/>; fails if the socket closes first.</summary>
@@ -119,5 +152,7 @@ public sealed class RawGateway : IAsyncDisposable
         }
 
         _socket.Dispose();
+        _inflate?.Dispose();
+        _compressed.Dispose();
     }
 }

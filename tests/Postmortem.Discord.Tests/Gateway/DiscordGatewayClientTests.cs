@@ -98,7 +98,7 @@ public sealed class DiscordGatewayClientTests
         rest.SetupSequence(r => r.GetGatewayBotAsync(It.IsAny<CancellationToken>()))
             .ThrowsAsync(new DiscordRestException("GET /gateway/bot failed after 4 attempts: HttpRequestException"))
             .ReturnsAsync(Info(server, shards: 1, maxConcurrency: 1));
-        await using var client = CreateClient(rest, gateway: new GatewayOptions { ReconnectDelayMin = TimeSpan.FromMilliseconds(5) });
+        await using var client = CreateClient(rest, gateway: new GatewayOptions { ReconnectDelayMin = TimeSpan.FromMilliseconds(5), TransportCompression = TransportCompression.None });
 
         await client.StartAsync(CancellationToken.None);
 
@@ -161,7 +161,8 @@ public sealed class DiscordGatewayClientTests
     private static DiscordGatewayClient CreateClient(
         Mock<IDiscordRestClient> rest, DiscordOptions? options = null, GatewayOptions? gateway = null, IGatewayEventHandler[]? handlers = null)
     {
-        gateway ??= new GatewayOptions();
+        // The scripted server speaks plain text frames; compression is covered against the emulator.
+        gateway ??= new GatewayOptions { TransportCompression = TransportCompression.None };
         var dispatcher = new GatewayEventDispatcher(handlers ?? [], Options.Create(gateway), NullLogger<GatewayEventDispatcher>.Instance);
         return new DiscordGatewayClient(
             rest.Object,

@@ -89,6 +89,8 @@ internal sealed class ShardHarness : IAsyncDisposable
             InvalidSessionDelayMin = TimeSpan.FromMilliseconds(5),
             InvalidSessionDelayMax = TimeSpan.FromMilliseconds(10),
             CloseTimeout = TimeSpan.FromSeconds(2),
+            // The scripted server speaks plain text frames; compression is covered against the emulator.
+            TransportCompression = TransportCompression.None,
         };
         configure?.Invoke(gateway);
         time ??= TimeProvider.System;

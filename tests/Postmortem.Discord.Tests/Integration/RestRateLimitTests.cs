@@ -70,6 +70,31 @@ public sealed class RestRateLimitTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task RoutesSharingABucket_ArePacedTogether_WithoutA429()
+    {
+        // Create and edit share one limit here; their answers name the same X-RateLimit-Bucket. Once each route has
+        // been answered once, a mixed burst has to queue in one bucket or it overruns the shared Remaining.
+        await using var discord = await LiveDiscord.StartAsync(speed: 20);
+        discord.Emulator.RateLimits.Share(3, TimeSpan.FromSeconds(2), CreateMessage, "PATCH /channels/{channel_id}/messages/{message_id}");
+        var target = await SendAsync(discord, "to be edited");
+        await EditAsync(discord, target, "edited once");
+
+        var burst = Enumerable.Range(0, 6).SelectMany(i => new[]
+        {
+            SendAsync(discord, $"new {i}"),
+            EditAsync(discord, target, $"edit {i}"),
+        }).ToList();
+        await Task.WhenAll(burst).WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Empty(discord.Emulator.RateLimitHits);
+        Assert.Equal(7, discord.Channel.Messages.Count);
+        // 14 requests at 3 per 2 s in one bucket need 5 windows: the client waited out four resets.
+        var requests = discord.Emulator.Requests.Where(r => r.Key.Contains("/messages", StringComparison.Ordinal)).ToList();
+        Assert.True(requests[^1].At - requests[0].At >= TimeSpan.FromSeconds(8) - TimeSpan.FromMilliseconds(10), "create and edit were paced as two buckets");
+        discord.AssertBrokeNoRules();
+    }
+
+    [Fact]
     public async Task RouteRateLimit429_IsRetriedAfterRetryAfter()
     {
         await using var discord = await LiveDiscord.StartAsync(speed: 10);
@@ -109,4 +134,7 @@ public sealed class RestRateLimitTests(ITestOutputHelper output)
 
     private static Task<Message> SendAsync(LiveDiscord discord, string content) =>
         discord.Rest.CreateMessageAsync(new Snowflake(discord.Channel.Id), new MessagePayload { Content = content });
+
+    private static Task<Message> EditAsync(LiveDiscord discord, Message message, string content) =>
+        discord.Rest.EditMessageAsync(new Snowflake(discord.Channel.Id), message.Id, new MessagePayload { Content = content });
 }

@@ -24,11 +24,11 @@ public sealed class RateLimitTests : IDisposable
 
         var second = Send(10);
 
-        Assert.Equal(TimeSpan.FromSeconds(2.5), await _f.Time.NextTimerAsync());
+        Assert.Equal(TimeSpan.FromSeconds(2.5) + _f.Margin, await _f.Time.NextTimerAsync());
         Assert.Single(_f.Handler.Requests);
         Assert.False(second.IsCompleted);
 
-        _f.Time.Advance(TimeSpan.FromSeconds(2.5));
+        _f.Time.Advance(TimeSpan.FromSeconds(2.5) + _f.Margin);
         await second.Within();
         Assert.Equal(2, _f.Handler.Requests.Count);
     }
@@ -56,9 +56,9 @@ public sealed class RateLimitTests : IDisposable
 
         var third = _f.Client.GetMessageAsync(RestFixture.Channel(10), new Snowflake(3)).Within();
 
-        Assert.Equal(TimeSpan.FromSeconds(2), await _f.Time.NextTimerAsync());
+        Assert.Equal(TimeSpan.FromSeconds(2) + _f.Margin, await _f.Time.NextTimerAsync());
         Assert.Equal(2, _f.Handler.Requests.Count);
-        _f.Time.Advance(TimeSpan.FromSeconds(2));
+        _f.Time.Advance(TimeSpan.FromSeconds(2) + _f.Margin);
         await third.Within();
     }
 
@@ -77,10 +77,10 @@ public sealed class RateLimitTests : IDisposable
 
         release.SetResult();
         await first;
-        Assert.Equal(TimeSpan.FromSeconds(1), await _f.Time.NextTimerAsync());
+        Assert.Equal(TimeSpan.FromSeconds(1) + _f.Margin, await _f.Time.NextTimerAsync());
         Assert.Single(_f.Handler.Requests);
 
-        _f.Time.Advance(TimeSpan.FromSeconds(1));
+        _f.Time.Advance(TimeSpan.FromSeconds(1) + _f.Margin);
         await second;
         Assert.Equal(2, _f.Handler.Requests.Count);
     }
@@ -92,13 +92,13 @@ public sealed class RateLimitTests : IDisposable
         _f.Handler.Respond = _ => Responses.Json(HttpStatusCode.OK, RestFixture.MessageJson);
 
         var limited = Send(10);
-        Assert.Equal(TimeSpan.FromSeconds(1.5), await _f.Time.NextTimerAsync());
+        Assert.Equal(TimeSpan.FromSeconds(1.5) + _f.Margin, await _f.Time.NextTimerAsync());
 
         await Send(11);
         Assert.Equal(2, _f.Handler.Requests.Count);
         Assert.False(limited.IsCompleted);
 
-        _f.Time.Advance(TimeSpan.FromSeconds(1.5));
+        _f.Time.Advance(TimeSpan.FromSeconds(1.5) + _f.Margin);
         await limited.Within();
         Assert.Equal(3, _f.Handler.Requests.Count);
         Assert.Contains(_f.Logger.Entries, e => e.Text.Contains("rate limited (user", StringComparison.Ordinal));
@@ -113,43 +113,75 @@ public sealed class RateLimitTests : IDisposable
             : Responses.Json(HttpStatusCode.OK, RestFixture.MessageJson);
 
         var limited = Send(10);
-        Assert.Equal(TimeSpan.FromSeconds(2), await _f.Time.NextTimerAsync());
+        Assert.Equal(TimeSpan.FromSeconds(2) + _f.Margin, await _f.Time.NextTimerAsync());
 
         var other = Send(11);
-        Assert.Equal(TimeSpan.FromSeconds(2), await _f.Time.NextTimerAsync());
+        Assert.Equal(TimeSpan.FromSeconds(2) + _f.Margin, await _f.Time.NextTimerAsync());
         Assert.Single(_f.Handler.Requests);
 
         await _f.Client.RespondToInteractionAsync(new Snowflake(1300000000000000001), RestFixture.InteractionToken, InteractionResponse.DeferredMessage()).Within();
         Assert.Equal(2, _f.Handler.Requests.Count);
 
-        _f.Time.Advance(TimeSpan.FromSeconds(2));
+        _f.Time.Advance(TimeSpan.FromSeconds(2) + _f.Margin);
         await Task.WhenAll(limited, other).Within();
         Assert.Equal(4, _f.Handler.Requests.Count);
     }
 
     [Fact]
-    public async Task GlobalGate_Allows50PerSecond_AndInteractionEndpointsBypassIt()
+    public async Task GlobalGate_AllowsTheConfiguredRateWithHeadroomUnder50_AndInteractionEndpointsBypassIt()
     {
         _f.Handler.Respond = r => r.PathAndQuery.Contains("/callback", StringComparison.Ordinal)
             ? Responses.NoContent()
             : Responses.Json(HttpStatusCode.OK, RestFixture.MessageJson);
 
-        // 50 requests in 50 different buckets: the global limit is the only thing in the way.
-        await Task.WhenAll(Enumerable.Range(0, 50).Select(Send)).Within();
-        Assert.Equal(50, _f.Handler.Requests.Count);
+        // One request per bucket: the global limit is the only thing in the way.
+        var rate = _f.GlobalPerSecond;
+        Assert.InRange(rate, 40, 49);
+        await Task.WhenAll(Enumerable.Range(0, rate).Select(Send)).Within();
+        Assert.Equal(rate, _f.Handler.Requests.Count);
 
-        var fiftyFirst = Send(50);
+        var oneTooMany = Send(rate);
         Assert.Equal(GlobalRateLimit.Window, await _f.Time.NextTimerAsync());
-        Assert.Equal(50, _f.Handler.Requests.Count);
+        Assert.Equal(rate, _f.Handler.Requests.Count);
 
         await _f.Client.RespondToInteractionAsync(new Snowflake(1300000000000000001), RestFixture.InteractionToken, InteractionResponse.DeferredUpdate()).Within();
         await _f.Client.CreateFollowupAsync(RestFixture.Application, RestFixture.InteractionToken, _hello).Within();
-        Assert.Equal(52, _f.Handler.Requests.Count);
-        Assert.False(fiftyFirst.IsCompleted);
+        Assert.Equal(rate + 2, _f.Handler.Requests.Count);
+        Assert.False(oneTooMany.IsCompleted);
 
         _f.Time.Advance(GlobalRateLimit.Window);
-        await fiftyFirst.Within();
-        Assert.Equal(53, _f.Handler.Requests.Count);
+        await oneTooMany.Within();
+        Assert.Equal(rate + 3, _f.Handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task GlobalGate_CountsARequestFromItsAnswer_SoAStallCannotBunchTwoSecondsIntoOne()
+    {
+        _f.Handler.Respond = _ => Responses.Json(HttpStatusCode.OK, RestFixture.MessageJson);
+        await Send(0); // the route is known now, so the rest go out together
+        await _f.Handler.NextRequestAsync();
+        _f.Time.Advance(GlobalRateLimit.Window);
+        var release = new TaskCompletionSource();
+        _f.Handler.HoldResponsesUntil = release.Task;
+
+        var rate = _f.GlobalPerSecond;
+        var inFlight = Enumerable.Range(1, rate).Select(Send).ToList();
+        for (var i = 0; i < rate; i++)
+        {
+            await _f.Handler.NextRequestAsync();
+        }
+
+        var next = Send(rate + 1);
+        _f.Time.Advance(TimeSpan.FromSeconds(5)); // long after they were sent, but none has been answered
+        Assert.False(_f.Handler.HasUnseenRequest);
+
+        release.SetResult();
+        await Task.WhenAll(inFlight);
+        Assert.Equal(GlobalRateLimit.Window, await _f.Time.NextTimerAsync());
+        Assert.False(_f.Handler.HasUnseenRequest);
+        _f.Time.Advance(GlobalRateLimit.Window);
+        await next;
+        Assert.Equal(rate + 2, _f.Handler.Requests.Count);
     }
 
     [Fact]

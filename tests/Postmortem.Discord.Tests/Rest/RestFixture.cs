@@ -16,15 +16,20 @@ public sealed class RestFixture : IDisposable
 
     private readonly HttpClient _http;
 
-    public RestFixture()
+    public RestFixture(Action<DiscordOptions>? configure = null)
     {
         _http = new HttpClient(Handler);
-        Client = new DiscordRestClient(
-            _http,
-            Options.Create(new DiscordOptions { Token = BotToken, ApiBaseUrl = new Uri("https://discord.test/api/v10") }),
-            Time,
-            Logger);
+        var options = new DiscordOptions { Token = BotToken, ApiBaseUrl = new Uri("https://discord.test/api/v10") };
+        configure?.Invoke(options);
+        Margin = options.RateLimits.ResetMargin;
+        GlobalPerSecond = options.RateLimits.GlobalRequestsPerSecond;
+        Client = new DiscordRestClient(_http, Options.Create(options), Time, Logger);
     }
+
+    /// <summary>What the client adds to every wait for a reset or a retry_after.</summary>
+    public TimeSpan Margin { get; }
+
+    public int GlobalPerSecond { get; }
 
     public FakeDiscordHandler Handler { get; } = new();
 

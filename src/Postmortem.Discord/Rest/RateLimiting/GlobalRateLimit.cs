@@ -1,40 +1,66 @@
 namespace Postmortem.Discord.Rest.RateLimiting;
 
 /// <summary>
-/// The per-bot global limit: at most <see cref="RequestsPerSecond"/> requests in any one-second window, and a full
-/// stop while a global 429's retry_after runs. Each caller reserves the earliest free slot under a lock (a sliding
-/// log of slot times), so callers are served in arrival order and no burst crosses a window edge.
-/// Discord documents 50/s and sends no header for it, so it is the one limit we cannot learn.
+/// The per-bot global limit. Discord documents 50/s and sends no header for it, so it is the one limit we cannot
+/// learn: the rate comes from <see cref="RestRateLimitOptions.GlobalRequestsPerSecond"/>, which keeps headroom below
+/// 50, and a global 429's retry_after stops everything for that long.
 /// </summary>
-internal sealed class GlobalRateLimit(TimeProvider time, int requestsPerSecond = GlobalRateLimit.DefaultRequestsPerSecond)
+/// <remarks>
+/// Discord counts a request when it arrives, which is some time between our sending it and our reading its answer.
+/// So a request holds its slot while in flight and for one <see cref="Window"/> after its answer came back: then no
+/// window of Discord's can see more than the rate from us, however late a stalled machine or network delivers
+/// requests sent earlier. A fixed one second after sending, which is what a sliding log gives, is not enough: a
+/// stall can deliver one second's requests in the next second together with that second's own.
+/// </remarks>
+internal sealed class GlobalRateLimit(TimeProvider time, int requestsPerSecond)
 {
-    public const int DefaultRequestsPerSecond = 50;
-
-    // Slightly over a second: requests leave here at most 50 per second, but network jitter can land a few of
-    // one window in Discord's next one. 2% of headroom stopped the occasional 429 seen in the reminder burst bench.
-    internal static readonly TimeSpan Window = TimeSpan.FromSeconds(1.02);
+    internal static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
     private readonly Lock _state = new();
-    private readonly List<DateTimeOffset> _slots = [];
+    private readonly List<Lease> _leases = [];
+    private TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset _blockedUntil = DateTimeOffset.MinValue;
 
     public int RequestsPerSecond { get; } = requestsPerSecond;
 
-    /// <summary>Waits for a slot and takes it.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for a slot and takes it; dispose the lease once the answer has arrived (or the attempt failed).</summary>
+    public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
-            var delay = Reserve();
-            if (delay > TimeSpan.Zero)
+            TimeSpan? delay;
+            Task released;
+            lock (_state)
             {
-                await Task.Delay(delay, time, cancellationToken);
+                var now = time.GetUtcNow();
+                _leases.RemoveAll(lease => lease.FreeAt is { } free && free <= now);
+                if (_blockedUntil > now)
+                {
+                    delay = _blockedUntil - now;
+                }
+                else if (_leases.Count < RequestsPerSecond)
+                {
+                    var lease = new Lease(this);
+                    _leases.Add(lease);
+                    return lease;
+                }
+                else
+                {
+                    // Full: the earliest slot to come free, or, with every request still in flight, the next answer.
+                    var next = _leases.Where(l => l.FreeAt is not null).Select(l => l.FreeAt!.Value).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+                    delay = next == DateTimeOffset.MaxValue ? null : next - now;
+                }
+
+                released = _released.Task;
             }
 
-            // A global 429 that arrived while we waited voids the slot; queue up again behind the block.
-            if (!IsBlocked())
+            if (delay is { } wait)
             {
-                return;
+                await Task.Delay(wait, time, cancellationToken);
+            }
+            else
+            {
+                await released.WaitAsync(cancellationToken);
             }
         }
     }
@@ -51,36 +77,29 @@ internal sealed class GlobalRateLimit(TimeProvider time, int requestsPerSecond =
         }
     }
 
-    private TimeSpan Reserve()
+    private void Release(Lease lease)
     {
-        var now = time.GetUtcNow();
+        TaskCompletionSource released;
         lock (_state)
         {
-            var expired = _slots.FindIndex(slot => slot + Window > now);
-            _slots.RemoveRange(0, expired < 0 ? _slots.Count : expired);
-
-            var slot = _blockedUntil > now ? _blockedUntil : now;
-            if (_slots.Count >= RequestsPerSecond)
+            if (lease.FreeAt is not null)
             {
-                // Slots are taken in order, so the one RequestsPerSecond back decides when a window has room.
-                var freedAt = _slots[^RequestsPerSecond] + Window;
-                if (freedAt > slot)
-                {
-                    slot = freedAt;
-                }
+                return;
             }
 
-            _slots.Add(slot);
-            return slot - now;
+            lease.FreeAt = time.GetUtcNow() + Window;
+            released = _released;
+            _released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         }
+
+        released.TrySetResult();
     }
 
-    private bool IsBlocked()
+    private sealed class Lease(GlobalRateLimit owner) : IDisposable
     {
-        var now = time.GetUtcNow();
-        lock (_state)
-        {
-            return _blockedUntil > now;
-        }
+        /// <summary>Null while the request is in flight; then one window after its answer.</summary>
+        public DateTimeOffset? FreeAt { get; set; }
+
+        public void Dispose() => owner.Release(this);
     }
 }

@@ -4,7 +4,7 @@ namespace Postmortem.Discord.Rest.RateLimiting;
 /// One Discord bucket for one major parameter. Requests in it run one at a time (<see cref="Gate"/>), so the
 /// Remaining count of each response is known before the next request is sent and a burst cannot overrun it.
 /// </summary>
-internal sealed class RateLimitBucket(string name)
+internal sealed class RateLimitBucket(string name, TimeSpan resetMargin)
 {
     private readonly Lock _state = new();
     private int? _remaining;
@@ -22,7 +22,8 @@ internal sealed class RateLimitBucket(string name)
         lock (_state)
         {
             _lastUsed = now;
-            return _remaining == 0 && _resetAt > now ? _resetAt - now : TimeSpan.Zero;
+            var resetAt = _resetAt + resetMargin;
+            return _remaining == 0 && resetAt > now ? resetAt - now : TimeSpan.Zero;
         }
     }
 
