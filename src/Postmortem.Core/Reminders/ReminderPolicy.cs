@@ -38,6 +38,21 @@ public static class ReminderPolicy
     {
         ArgumentNullException.ThrowIfNull(track);
         ArgumentNullException.ThrowIfNull(settings);
+        return LatestOwed(track, settings, now) is { } slot ? DeliveredAt(slot, track.Due, settings, now) : null;
+    }
+
+    // A slot delivered late (the bot was down, or the clock jumped) still counts as that slot, but its text must
+    // describe the day it arrives: "due in 7 days" three days before the due date would be wrong.
+    private static ReminderSlot DeliveredAt(ReminderSlot slot, DateOnly due, ReminderSettings settings, DateTimeOffset now)
+    {
+        var daysFromDue = ZonedTime.LocalDate(now, settings.TimeZone).DayNumber - due.DayNumber;
+        return slot.Kind == ReminderSlotKind.Snoozed
+            ? slot with { DaysFromDue = daysFromDue }
+            : slot with { DaysFromDue = daysFromDue, Kind = KindOf(daysFromDue) };
+    }
+
+    private static ReminderSlot? LatestOwed(ReminderTrack track, ReminderSettings settings, DateTimeOffset now)
+    {
         var floor = track.Floor;
         if (track.SnoozedUntil is { } snoozed)
         {
@@ -154,14 +169,15 @@ public static class ReminderPolicy
     private static ReminderSlot Slot(DateOnly due, int daysFromDue, ReminderSettings settings)
     {
         var at = ZonedTime.ToInstant(due.AddDays(daysFromDue), settings.LocalTime, settings.TimeZone);
-        var kind = daysFromDue switch
-        {
-            < 0 => ReminderSlotKind.BeforeDue,
-            0 => ReminderSlotKind.DueDay,
-            _ => ReminderSlotKind.Overdue,
-        };
-        return new ReminderSlot(at, kind, daysFromDue);
+        return new ReminderSlot(at, KindOf(daysFromDue), daysFromDue);
     }
+
+    private static ReminderSlotKind KindOf(int daysFromDue) => daysFromDue switch
+    {
+        < 0 => ReminderSlotKind.BeforeDue,
+        0 => ReminderSlotKind.DueDay,
+        _ => ReminderSlotKind.Overdue,
+    };
 
     private static ReminderSlot SnoozeSlot(DateOnly due, DateTimeOffset at, ReminderSettings settings) =>
         new(at, ReminderSlotKind.Snoozed, ZonedTime.LocalDate(at, settings.TimeZone).DayNumber - due.DayNumber);

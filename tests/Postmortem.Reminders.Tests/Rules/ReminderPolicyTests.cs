@@ -45,6 +45,22 @@ public sealed class ReminderPolicyTests
     }
 
     [Fact]
+    public void Due_DeliveredLate_DescribesTheDayItArrivesNotTheDayItWasOwed()
+    {
+        // The 7-days-before slot (3 June) was missed; on 6 June the item is due in 4 days, not 7.
+        var track = new ReminderTrack(new DateOnly(2026, 6, 10), Utc9(2026, 5, 1));
+
+        var late = ReminderPolicy.Due(track, Utc, Utc9(2026, 6, 6))!;
+
+        Assert.Equal(Utc9(2026, 6, 3), late.At);
+        Assert.Equal("due in 4 days", late.Describe());
+        // Missed until the due day itself: the owner is told it is due today.
+        var onTheDay = ReminderPolicy.Due(track with { LastSlotSent = Utc9(2026, 6, 3) }, Utc, Utc9(2026, 6, 10).AddHours(5))!;
+        Assert.Equal(ReminderSlotKind.DueDay, onTheDay.Kind);
+        Assert.Equal("due today", onTheDay.Describe());
+    }
+
+    [Fact]
     public void Due_WhenSeveralSlotsWereMissed_IsOnlyTheLatestOne()
     {
         var track = new ReminderTrack(new DateOnly(2026, 6, 10), Utc9(2026, 5, 1));
@@ -79,7 +95,8 @@ public sealed class ReminderPolicyTests
 
         // 2024-01-01 + 104 weeks = 2025-12-29; 2026-01-05 is 105 weeks.
         Assert.Equal(Utc9(2026, 1, 5), due.At);
-        Assert.Equal(735, due.DaysFromDue);
+        // Delivered on 7 January: 737 days overdue that day (the slot itself was owed at 735).
+        Assert.Equal(737, due.DaysFromDue);
     }
 
     [Fact]

@@ -68,7 +68,8 @@ public sealed class DeliveryTests : IDisposable
 
         var message = Assert.Single(sender.Reminders);
         Assert.Equal(At9(Due.AddDays(7)), message.Slot.At);
-        Assert.Equal("overdue by 7 days", message.Slot.Describe());
+        // Sent on day 8: the text says how overdue the item is when it arrives, not when the slot was owed.
+        Assert.Equal("overdue by 8 days", message.Slot.Describe());
 
         await using var again = await ReminderWorld.StartAsync(_database.Path, _clock);
         Assert.Empty(await again.RunDueAsync());
