@@ -29,7 +29,7 @@ public sealed class ExportPicturesTests : IDisposable
         var run = await _harness.RunAsync(Script + "\nexport out/pm.md\n");
 
         Assert.Empty(run.Errors);
-        Assert.Contains(run.Lines, l => l.Contains("with 3 picture(s) in pm.assets/", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.Contains("with 3 pictures in pm.assets/", StringComparison.Ordinal));
         var markdown = await File.ReadAllTextAsync(_harness.PathFor("out/pm.md"));
         foreach (var picture in new[] { "timeline.png", "whys.png", "metric-1.png" })
         {

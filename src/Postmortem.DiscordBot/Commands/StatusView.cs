@@ -3,6 +3,7 @@ using System.Text;
 using Postmortem.Core.Facilitation;
 using Postmortem.Core.Linting;
 using Postmortem.Core.Templates;
+using Postmortem.Core.Text;
 using Postmortem.Discord.Models;
 using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Messages;
@@ -34,7 +35,7 @@ public static class StatusView
         lines.Add("");
         lines.Add(findings.Count == 0
             ? "**No findings**: the document follows the template."
-            : $"**{findings.Count} finding{(findings.Count == 1 ? "" : "s")}**, with how to fix each:");
+            : $"**{Counted.Of(findings.Count, "finding")}**, with how to fix each:");
         lines.AddRange(findings.Select((f, i) =>
             DiscordMarkdown.Truncate(
                 $"{(i + 1).ToString(CultureInfo.InvariantCulture)}. {(f.Severity == LintSeverity.Warning ? "⚠️" : "ℹ️")} "

@@ -4,6 +4,7 @@ using Postmortem.Core.Export;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Linting;
 using Postmortem.Core.Pictures;
+using Postmortem.Core.Text;
 using Postmortem.Discord.Models;
 using Postmortem.DiscordBot.Commands;
 using Postmortem.DiscordBot.Interactions;
@@ -73,7 +74,7 @@ public sealed class ExportCommand(
             ContentType = "text/markdown; charset=utf-8",
             Description = DiscordMarkdown.Truncate($"Postmortem #{postmortem.Id}: {postmortem.Title}", 1024),
         };
-        var pictureNote = document.Pictures.Count == 0 ? "" : $" with {document.Pictures.Count} picture(s) it links to";
+        var pictureNote = document.Pictures.Count == 0 ? "" : $" with {Counted.Of(document.Pictures.Count, "picture")} it links to";
         await context.EditOriginalAsync(
             new MessagePayload
             {

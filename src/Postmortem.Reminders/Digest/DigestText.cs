@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Postmortem.Core.Actions;
+using Postmortem.Core.Text;
 using Postmortem.Reminders.Delivery;
 
 namespace Postmortem.Reminders.Digest;
@@ -64,7 +65,7 @@ public static class DigestText
         for (var i = 0; i < lines.Count; i++)
         {
             var rest = lines.Count - i;
-            var more = $"\n…and {rest} more line{(rest == 1 ? "" : "s")}.";
+            var more = $"\n…and {Counted.Of(rest, "more line")}.";
             if (text.Length + lines[i].Length + 1 > max - (i == lines.Count - 1 ? 0 : more.Length))
             {
                 return text.Append(more).ToString();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Postmortem.Core.Linting;
+using Postmortem.Core.Text;
 using Postmortem.Reminders.Digest;
 
 namespace Postmortem.Reminders.Meetings;
@@ -23,7 +24,7 @@ public static class MeetingAgenda
         }
         else
         {
-            lines.Add($"Agenda ({findings.Count} open finding{(findings.Count == 1 ? "" : "s")}):");
+            lines.Add($"Agenda ({Counted.Of(findings.Count, "open finding")}):");
             lines.AddRange(findings.Select((f, i) =>
                 $"{i + 1}. {(f.Target is { } target ? $"[{target}] " : "")}{f.Message} — {f.Hint}"));
         }

@@ -1,6 +1,7 @@
 using Postmortem.Core.Export;
 using Postmortem.Core.Linting;
 using Postmortem.Core.Postmortems;
+using Postmortem.Core.Text;
 using Postmortem.Terminal.Input;
 using Postmortem.Terminal.Rendering;
 
@@ -87,7 +88,7 @@ public static class ReviewVerbs
             return session.Fail($"Could not write {file}: {ex.Message}");
         }
 
-        var pictureNote = document.Pictures.Count == 0 ? "" : $" with {document.Pictures.Count} picture(s) in {Path.GetDirectoryName(document.Pictures[0].RelativePath)}/";
+        var pictureNote = document.Pictures.Count == 0 ? "" : $" with {Counted.Of(document.Pictures.Count, "picture")} in {Path.GetDirectoryName(document.Pictures[0].RelativePath)}/";
         var listed = postmortem.Status == PostmortemStatus.Final ? "known gap(s)" : "open finding(s)";
         var open = findings.Count == 0 ? "" : $"; {findings.Count} {listed} listed at the end";
         session.Out.Ok($"Exported #{postmortem.Id} to {path}{pictureNote}{open}.");
