@@ -29,6 +29,7 @@ if (args is [Postmortem.Benchmarks.BotLoad.BotLoadBenchmark.EmulatorProcessVerb,
 }
 
 // dotnet run -c Release --project bench/Postmortem.Benchmarks -- --filter '*ChartBenchmarks*'  (pictures, ~3 min)
+// dotnet run -c Release --project bench/Postmortem.Benchmarks -- --filter '*Blameless*'  (the blameless check on a 4,000-character answer, ~1 min)
 var arguments = args.ToList();
 BenchmarkMode.Quick = arguments.Remove("quick");
 var shortJob = arguments.FindIndex(a => a == "--job" || a == "-j");

@@ -236,7 +236,8 @@ public sealed class TerminalSession(
         string message,
         string? writtenText = null,
         IEnumerable<string>? notes = null,
-        IEnumerable<string>? warnings = null)
+        IEnumerable<string>? warnings = null,
+        BlamelessPlace place = BlamelessPlace.Narrative)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         output.Ok(message);
@@ -250,7 +251,7 @@ public sealed class TerminalSession(
             output.Remark("note", note);
         }
 
-        Nudge(writtenText);
+        Nudge(writtenText, outcome.Postmortem, place);
         if (outcome is { Postmortem: { } postmortem, Next: { } next })
         {
             PromptView.Write(output, postmortem, next);
@@ -292,15 +293,19 @@ public sealed class TerminalSession(
         return block;
     }
 
-    /// <summary>Blameless nudges for text someone just wrote; the text is saved either way.</summary>
-    public void Nudge(string? text)
+    /// <summary>
+    /// Blameless nudges for text someone just wrote; the text is saved either way. The terminal's users (this
+    /// session's user and everyone the postmortem knows) are names whatever case they are written in.
+    /// </summary>
+    public void Nudge(string? text, Core.Postmortem? postmortem = null, BlamelessPlace place = BlamelessPlace.Narrative)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return;
         }
 
-        foreach (var group in BlamelessCheck.Check(text).GroupBy(f => f.Suggestion, StringComparer.Ordinal))
+        var names = postmortem is null ? new KnownNames([actor.DisplayName]) : KnownNames.Of(postmortem, [actor.DisplayName]);
+        foreach (var group in BlamelessCheck.Check(text, names, place).GroupBy(f => f.Suggestion, StringComparer.Ordinal))
         {
             var quoted = string.Join(", ", group.Select(f => $"\"{f.Matched}\"").Distinct(StringComparer.Ordinal));
             output.Remark("nudge", $"{quoted}: {group.Key}");

@@ -83,6 +83,41 @@ public sealed class GuidedSessionTests : IDisposable
     }
 
     [Fact]
+    public async Task LowerCaseNameOfATerminalUser_AsTheAgentOfAFailure_IsNudgedWithARewording()
+    {
+        // bob's session makes him a participant; alice then writes his name in lower case.
+        await _harness.RunAsync("""
+            new "Login outage"
+            """, user: "Bob");
+        var run = await _harness.RunAsync("""
+            open 1
+            answer summary Logins failed for an hour because bob skipped the dry run on staging.
+            answer leadup Logins failed because zed skipped the dry run.
+            """);
+
+        Assert.Empty(run.Errors);
+        Assert.Contains(run.Lines, l => l.StartsWith("nudge: \"bob skipped\": From who to what: \"The dry run was not a required step on staging", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Lines, l => l.Contains("zed skipped", StringComparison.Ordinal) && l.StartsWith("nudge:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ActionItemNamingItsOwner_IsNotNudged()
+    {
+        var run = await _harness.RunAsync("""
+            new "Login outage"
+            lesson add Nothing checked the staging dry run.
+            action add-corrective 1 Make the dry run a required release step.
+            action add-item 1a bob to add the dry run to the release pipeline --owner bob --due 2026-06-01
+            lesson add The release slipped because bob skipped the dry run.
+            """);
+
+        Assert.Empty(run.Errors);
+        Assert.Contains(run.Lines, l => l.StartsWith("ok: Added action item 1a-i", StringComparison.Ordinal));
+        Assert.Single(run.Lines, l => l.StartsWith("nudge:", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.StartsWith("nudge: \"bob skipped\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task QuestionsCanBeNamedByTheirShortKey_AndSkippedForNow()
     {
         var run = await _harness.RunAsync("""

@@ -20,7 +20,8 @@ internal sealed class MarkdownWriter
         Postmortem = postmortem;
         Options = options;
         _names = new NameScrubber(
-            [postmortem.Facilitator, .. postmortem.Participants, .. postmortem.ActionItems.Select(i => i.Owner).OfType<UserRef>()],
+            postmortem.Facilitator,
+            [.. postmortem.Participants, .. postmortem.ActionItems.Select(i => i.Owner).OfType<UserRef>()],
             options.KeepNamesOut);
         _tree = new Lazy<WhyTree>(() => WhyTree.Build(postmortem));
     }
@@ -57,7 +58,8 @@ internal sealed class MarkdownWriter
 
         foreach (var asset in assets)
         {
-            Paragraph($"![{MarkdownText.LinkText(asset.AltText)}]({MarkdownText.Url(asset.Path)})");
+            // Alt text is often a caption the team typed: it names people as freely as the text does.
+            Paragraph($"![{MarkdownText.LinkText(Scrub(asset.AltText))}]({MarkdownText.Url(asset.Path)})");
         }
     }
 

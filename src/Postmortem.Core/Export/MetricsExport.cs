@@ -2,7 +2,10 @@ using Postmortem.Core.Metrics;
 
 namespace Postmortem.Core.Export;
 
-/// <summary>Graphs as images (by link), tables as the team wrote them, each with its caption.</summary>
+/// <summary>
+/// Graphs as images (by link), tables as the team wrote them, each with its caption; tables and captions go through
+/// the same name scrubbing as the narrative (a table of who did what is still names).
+/// </summary>
 internal static class MetricsExport
 {
     public static void Write(MarkdownWriter writer)
@@ -26,7 +29,7 @@ internal static class MetricsExport
                     writer.Line($"_Image attached in the discussion (attachment {MarkdownText.Inline(metric.AttachmentId ?? "")})._");
                     break;
                 default:
-                    writer.Line(MarkdownText.Block(metric.Table ?? ""));
+                    writer.Line(MarkdownText.Block(writer.Scrub(metric.Table ?? "")));
                     break;
             }
 

@@ -12,4 +12,10 @@ public sealed record LintOptions
 
     /// <summary>Also run <see cref="Blameless.BlamelessCheck"/> over the narrative text.</summary>
     public bool CheckBlamelessLanguage { get; init; } = true;
+
+    /// <summary>
+    /// Names of people beyond the postmortem's own (the server's members in the thread, the terminal's users), so
+    /// the blameless check knows "sam" is a person whatever the case.
+    /// </summary>
+    public IReadOnlyCollection<string> KnownNames { get; init; } = [];
 }

@@ -59,7 +59,7 @@ public static class Linter
         LintUnmerged(postmortem, template, findings);
         if (options.CheckBlamelessLanguage)
         {
-            LintLanguage(postmortem, template, findings);
+            LintLanguage(postmortem, template, options, findings);
         }
 
         return findings;
@@ -267,11 +267,12 @@ public static class Linter
         }
     }
 
-    private static void LintLanguage(Postmortem postmortem, PostmortemTemplate template, List<LintFinding> findings)
+    private static void LintLanguage(Postmortem postmortem, PostmortemTemplate template, LintOptions options, List<LintFinding> findings)
     {
-        foreach (var (sectionKey, target, text) in NarrativeText.Of(postmortem, template))
+        var names = KnownNames.Of(postmortem, options.KnownNames);
+        foreach (var (sectionKey, target, text, place) in NarrativeText.Placed(postmortem, template))
         {
-            var matches = BlamelessCheck.Check(text);
+            var matches = BlamelessCheck.Check(text, names, place);
             if (matches.Count == 0)
             {
                 continue;
@@ -279,7 +280,7 @@ public static class Linter
 
             var quoted = string.Join(", ", matches.Select(m => $"\"{m.Matched}\"").Distinct(StringComparer.Ordinal));
             findings.Add(new(LintCodes.BlameLanguage, LintSeverity.Warning, sectionKey, target,
-                $"{target ?? sectionKey} names or blames people: {quoted}.",
+                $"{target ?? sectionKey} blames people: {quoted}.",
                 matches[0].Suggestion));
         }
     }

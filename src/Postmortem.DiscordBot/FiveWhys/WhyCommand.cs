@@ -110,7 +110,7 @@ public sealed class WhyCommand(PostmortemAccess access, PostmortemCommandRunner 
 
         var why = updated.FindWhy(whyId)!;
         await replies.PublishAsync(context, updated, $"**Why {why.Path}**", ct => whys.PostAsync(updated, why, ct), cancellationToken);
-        WhySubmitted.Nudge(context, question, $"Why {why.Path}");
+        WhySubmitted.Nudge(context, updated, question, $"Why {why.Path}");
     }
 
     private async Task AnswerAsync(InteractionContext context, Core.Postmortem postmortem, CancellationToken cancellationToken)
@@ -132,7 +132,7 @@ public sealed class WhyCommand(PostmortemAccess access, PostmortemCommandRunner 
 
         var answer = updated.FindWhyAnswer(answerId)!;
         await replies.PublishAsync(context, updated, $"answer **{answer.Label}**", ct => whys.PostAsync(updated, answer, ct), cancellationToken);
-        WhySubmitted.Nudge(context, text, answer.Label);
+        WhySubmitted.Nudge(context, updated, text, answer.Label);
     }
 
     private async Task EditAsync(InteractionContext context, Core.Postmortem postmortem, CancellationToken cancellationToken)
@@ -142,12 +142,12 @@ public sealed class WhyCommand(PostmortemAccess access, PostmortemCommandRunner 
         if (WhyPaths.FindWhy(postmortem, typed) is { } why)
         {
             await ChangeAsync(context, postmortem, new EditWhy(why.Id, text), $"Reworded **Why {why.Path}**.", Redraw(why), cancellationToken);
-            WhySubmitted.Nudge(context, text, $"Why {why.Path}");
+            WhySubmitted.Nudge(context, postmortem, text, $"Why {why.Path}");
         }
         else if (WhyPaths.FindAnswer(postmortem, typed) is { } answer)
         {
             await ChangeAsync(context, postmortem, new EditWhyAnswer(answer.Id, text), $"Reworded **{answer.Label}**.", Redraw(answer), cancellationToken);
-            WhySubmitted.Nudge(context, text, answer.Label);
+            WhySubmitted.Nudge(context, postmortem, text, answer.Label);
         }
         else
         {

@@ -40,7 +40,7 @@ public sealed class WhySubmitted(PostmortemAccess access, PostmortemCommandRunne
 
             var answer = updated.FindWhyAnswer(answerId)!;
             await replies.PublishAsync(context, updated, $"answer **{answer.Label}**", ct => whys.PostAsync(updated, answer, ct), cancellationToken);
-            Nudge(context, text, answer.Label);
+            Nudge(context, updated, text, answer.Label);
             return;
         }
 
@@ -55,7 +55,7 @@ public sealed class WhySubmitted(PostmortemAccess access, PostmortemCommandRunne
 
             var why = updated.FindWhy(createdWhyId)!;
             await replies.PublishAsync(context, updated, $"**Why {why.Path}**", ct => whys.PostAsync(updated, why, ct), cancellationToken);
-            Nudge(context, text, $"Why {why.Path}");
+            Nudge(context, updated, text, $"Why {why.Path}");
             return;
         }
 
@@ -63,9 +63,9 @@ public sealed class WhySubmitted(PostmortemAccess access, PostmortemCommandRunne
     }
 
     /// <summary>Saved anyway; the author privately gets a process-focused rewording when the text names or blames.</summary>
-    internal static void Nudge(InteractionContext context, string text, string where)
+    internal static void Nudge(InteractionContext context, Core.Postmortem postmortem, string text, string where)
     {
-        if (BlamelessNudge.For(text, where) is { } nudge)
+        if (BlamelessNudge.For(text, where, ThreadNames.Of(postmortem, context)) is { } nudge)
         {
             context.AfterResponse(ct => context.FollowupEphemeralAsync(nudge, cancellationToken: ct));
         }

@@ -1,10 +1,12 @@
 using Postmortem.Core.Actions;
 using Postmortem.Core.Application;
+using Postmortem.Core.Blameless;
 using Postmortem.Core.Postmortems;
 using Postmortem.Discord.Models;
 using Postmortem.DiscordBot.Commands;
 using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Messages;
+using Postmortem.DiscordBot.Prompts;
 
 namespace Postmortem.DiscordBot.Lessons;
 
@@ -136,7 +138,9 @@ public sealed class ActionCommand(PostmortemAccess access, PostmortemCommandRunn
                 $"Added corrective action **{outcome.Postmortem!.FindCorrectiveAction(id)!.Label}** to lesson {lesson.Label}. "
                 + "Next: at least one short-term action item with an owner and a due date (`/postmortem action item`).",
                 text,
-                "the corrective action"),
+                "the corrective action",
+                ThreadNames.Of(outcome.Postmortem!, context),
+                BlamelessPlace.ActionItem),
             null,
             cancellationToken);
     }
@@ -164,7 +168,7 @@ public sealed class ActionCommand(PostmortemAccess access, PostmortemCommandRunn
             context,
             outcome,
             id => outcome.Postmortem!.FindActionItem(id) is { } added
-                ? LessonNudges.With($"Added action item **{added.Label}**: {Describe(added)}.{gaps}", text, "the action item")
+                ? LessonNudges.With($"Added action item **{added.Label}**: {Describe(added)}.{gaps}", text, "the action item", ThreadNames.Of(outcome.Postmortem!, context), BlamelessPlace.ActionItem)
                 : "Added the action item.",
             due.Warning,
             cancellationToken);

@@ -5,6 +5,7 @@ using Postmortem.DiscordBot.Commands;
 using Postmortem.DiscordBot.FiveWhys;
 using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Messages;
+using Postmortem.DiscordBot.Prompts;
 
 namespace Postmortem.DiscordBot.Lessons;
 
@@ -65,7 +66,7 @@ public sealed class LessonCommand(PostmortemAccess access, PostmortemCommandRunn
             await Reply(
                 context,
                 outcome,
-                id => LessonNudges.With($"Added lesson **{outcome.Postmortem!.FindLesson(id)!.Label}**. Next: its corrective actions (`/postmortem action corrective`).", added, "the lesson"),
+                id => LessonNudges.With($"Added lesson **{outcome.Postmortem!.FindLesson(id)!.Label}**. Next: its corrective actions (`/postmortem action corrective`).", added, "the lesson", ThreadNames.Of(outcome.Postmortem!, context)),
                 cancellationToken);
             return;
         }
@@ -80,7 +81,7 @@ public sealed class LessonCommand(PostmortemAccess access, PostmortemCommandRunn
         {
             var text = context.Data.GetString(TextOption) is { Length: > 0 } newText ? newText : lesson.Text;
             var outcome = await runner.ExecuteAsync(context, postmortem.Id, new EditLesson(lesson.Id, text, rootCauses), cancellationToken);
-            await Reply(context, outcome, _ => LessonNudges.With($"Updated lesson **{lesson.Label}**.", text, $"lesson {lesson.Label}"), cancellationToken);
+            await Reply(context, outcome, _ => LessonNudges.With($"Updated lesson **{lesson.Label}**.", text, $"lesson {lesson.Label}", ThreadNames.Of(outcome.Postmortem ?? postmortem, context)), cancellationToken);
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Postmortem.Core.Actions;
 using Postmortem.Core.Application;
+using Postmortem.Core.Blameless;
 using Postmortem.Core.Commands;
 using Postmortem.Core.Postmortems;
 using Postmortem.Core.Templates;
@@ -125,7 +126,7 @@ public sealed class LessonModals(
             return;
         }
 
-        var done = LessonNudges.With($"Added lesson **{updated.FindLesson(id)!.Label}**. Next: its corrective actions.", text, "the lesson");
+        var done = LessonNudges.With($"Added lesson **{updated.FindLesson(id)!.Label}**. Next: its corrective actions.", text, "the lesson", ThreadNames.Of(updated, context));
         var template = service.TemplateFor(updated);
         if (context.Interaction.Message is { } source && !source.Flags.HasFlag(MessageFlags.Ephemeral)
             && template.FirstOfKind(SectionKind.Actions) is { } section && TemplateItems.Of(template).Find(section.Key) is { } item)
@@ -145,7 +146,8 @@ public sealed class LessonModals(
         await (outcome is { Succeeded: true, Postmortem: { } updated, Result.CreatedId: { } id }
             ? context.ReplyEphemeralAsync(
                 LessonNudges.With(
-                    $"Added corrective action **{updated.FindCorrectiveAction(id)!.Label}**. Next: an action item with an owner and a due date.", text, "the corrective action"),
+                    $"Added corrective action **{updated.FindCorrectiveAction(id)!.Label}**. Next: an action item with an owner and a due date.", text, "the corrective action",
+                    ThreadNames.Of(updated, context), BlamelessPlace.ActionItem),
                 cancellationToken: cancellationToken)
             : context.FailAsync(outcome.Result.Message ?? "Nothing was changed.", cancellationToken));
     }
@@ -185,7 +187,7 @@ public sealed class LessonModals(
         var item = updated.FindActionItem(id)!;
         var ownedBy = owner.Id == context.Actor.Id ? "you" : DiscordMarkdown.Escape(owner.DisplayName, singleLine: true);
         var done = $"Added action item **{item.Label}**, owned by {ownedBy}{(item.Due is { } d ? $", due {DueDates.Format(d)}" : "")}.";
-        await context.ReplyEphemeralAsync(LessonNudges.With(due.Warning is null ? done : done + "\n" + due.Warning, text, "the action item"), cancellationToken: cancellationToken);
+        await context.ReplyEphemeralAsync(LessonNudges.With(due.Warning is null ? done : done + "\n" + due.Warning, text, "the action item", ThreadNames.Of(updated, context), BlamelessPlace.ActionItem), cancellationToken: cancellationToken);
     }
 
     private static Label Text(string label, string description) =>

@@ -1,3 +1,4 @@
+using Postmortem.Core.Blameless;
 using Postmortem.DiscordBot.Messages;
 using Postmortem.DiscordBot.Prompts;
 
@@ -7,8 +8,8 @@ namespace Postmortem.DiscordBot.Lessons;
 internal static class LessonNudges
 {
     /// <summary><paramref name="done"/>, followed by the nudge for <paramref name="text"/> if it needs one.</summary>
-    public static string With(string done, string text, string where) =>
-        BlamelessNudge.For(text, where) is { } nudge
+    public static string With(string done, string text, string where, KnownNames names, BlamelessPlace place = BlamelessPlace.Narrative) =>
+        BlamelessNudge.For(text, where, names, place) is { } nudge
             ? DiscordMarkdown.Truncate(done + "\n\n" + nudge, DiscordLimits.MessageContent)
             : done;
 }

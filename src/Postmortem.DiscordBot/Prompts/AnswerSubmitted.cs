@@ -74,7 +74,7 @@ public sealed class AnswerSubmitted(
                 break;
         }
 
-        if (BlamelessNudge.For(text, item.Title) is { } nudge)
+        if (BlamelessNudge.For(text, item.Title, ThreadNames.Of(updated, context)) is { } nudge)
         {
             context.AfterResponse(ct => context.FollowupEphemeralAsync(nudge, cancellationToken: ct));
         }

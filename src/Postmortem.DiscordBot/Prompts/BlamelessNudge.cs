@@ -4,15 +4,19 @@ using Postmortem.DiscordBot.Messages;
 
 namespace Postmortem.DiscordBot.Prompts;
 
-/// <summary>The private note an author gets when an answer names people or blames: saved anyway, with a rewording.</summary>
+/// <summary>The private note an author gets when an answer blames people: saved anyway, with a rewording that fits.</summary>
 public static class BlamelessNudge
 {
     private const int MaxFindings = 5;
 
     /// <summary>The note, or null when the text is blameless.</summary>
-    public static string? For(string text, string where)
+    /// <param name="text">What the author wrote.</param>
+    /// <param name="where">What it answers, for the note's first line.</param>
+    /// <param name="names">The people the thread knows (<see cref="ThreadNames"/>), whatever case they are written in.</param>
+    /// <param name="place">Action items name their owners: no nudge for that.</param>
+    public static string? For(string text, string where, KnownNames names, BlamelessPlace place = BlamelessPlace.Narrative)
     {
-        var findings = BlamelessCheck.Check(text);
+        var findings = BlamelessCheck.Check(text, names, place);
         if (findings.Count == 0)
         {
             return null;
@@ -23,9 +27,8 @@ public static class BlamelessNudge
             .AppendLine("** was saved. Blameless postmortems describe processes, not people; consider rewording:");
         foreach (var finding in findings.Take(MaxFindings))
         {
-            var kind = finding.Kind == BlameKind.Mention ? "names someone" : "reads as blame";
             note.Append("• “").Append(DiscordMarkdown.Truncate(DiscordMarkdown.Escape(finding.Matched, singleLine: true), 80))
-                .Append("” ").Append(kind).Append(": ").AppendLine(finding.Suggestion);
+                .Append("” reads as blame. ").AppendLine(DiscordMarkdown.Escape(finding.Suggestion, singleLine: true));
         }
 
         return DiscordMarkdown.Truncate(note.ToString().TrimEnd(), DiscordLimits.MessageContent);

@@ -56,7 +56,7 @@ public sealed class ReplyAnswers(
         {
             await rest.EditMessageAsync(prompt.ChannelId, prompt.Id, view.Render(updated, service.TemplateFor(updated), item), cancellationToken);
             await dashboards.RefreshAsync(updated.Id, cancellationToken);
-            if (BlamelessNudge.For(message.Content, item.Title) is { } nudge)
+            if (BlamelessNudge.For(message.Content, item.Title, ThreadNames.Of(updated, author, message.Member)) is { } nudge)
             {
                 await PromptReplies.TellPrivatelyAsync(rest, logger, author.Id, nudge, cancellationToken);
             }

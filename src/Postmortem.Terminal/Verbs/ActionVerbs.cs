@@ -1,4 +1,5 @@
 using Postmortem.Core.Actions;
+using Postmortem.Core.Blameless;
 using Postmortem.Core.Linting;
 using Postmortem.Core.Postmortems;
 using Postmortem.Terminal.Input;
@@ -156,7 +157,7 @@ public static class ActionVerbs
         }
 
         return await session.ApplyAsync(new AddCorrectiveAction(lesson.Id, text), cancellationToken) is { } outcome
-            && session.Done(outcome, $"Added corrective action {outcome.Postmortem!.FindCorrectiveAction(outcome.Result.CreatedId!.Value)!.Label}.", text);
+            && session.Done(outcome, $"Added corrective action {outcome.Postmortem!.FindCorrectiveAction(outcome.Result.CreatedId!.Value)!.Label}.", text, place: BlamelessPlace.ActionItem);
     }
 
     private static async Task<bool> AddItemAsync(TerminalSession session, VerbArguments arguments, CancellationToken cancellationToken)
@@ -199,7 +200,7 @@ public static class ActionVerbs
             notes.Add($"Action items need a deadline: action edit {item.Label} \"{item.Text}\" --due <YYYY-MM-DD>");
         }
 
-        return session.Done(outcome, $"Added action item {item.Label} ({ActionsView.Describe(item)}).", text, notes, DueWarnings(session, outcome.Postmortem!, item.Label, due));
+        return session.Done(outcome, $"Added action item {item.Label} ({ActionsView.Describe(item)}).", text, notes, DueWarnings(session, outcome.Postmortem!, item.Label, due), BlamelessPlace.ActionItem);
     }
 
     private static async Task<bool> EditAsync(TerminalSession session, VerbArguments arguments, CancellationToken cancellationToken)
@@ -224,7 +225,7 @@ public static class ActionVerbs
 
             var warnings = due == item.Due ? [] : DueWarnings(session, postmortem, item.Label, due);
             return await session.ApplyAsync(new EditActionItem(item.Id, text, owner, due, item.Revision), cancellationToken) is { } edited
-                && session.Done(edited, $"Changed action item {item.Label}.", text, warnings: warnings);
+                && session.Done(edited, $"Changed action item {item.Label}.", text, warnings: warnings, place: BlamelessPlace.ActionItem);
         }
 
         if (arguments.Has("--owner") || arguments.Has("--due"))
@@ -235,7 +236,7 @@ public static class ActionVerbs
         return PathNumbers.FindCorrectiveAction(postmortem, arguments[0], out var action) is { } error
             ? session.Fail(error)
             : await session.ApplyAsync(new EditCorrectiveAction(action.Id, text, action.Revision), cancellationToken) is { } outcome
-                && session.Done(outcome, $"Reworded corrective action {action.Label}.", text);
+                && session.Done(outcome, $"Reworded corrective action {action.Label}.", text, place: BlamelessPlace.ActionItem);
     }
 
     private static Task<bool> DoneAsync(TerminalSession session, VerbArguments arguments, CancellationToken cancellationToken)

@@ -479,11 +479,55 @@ public sealed class MarkdownExporterTests
 
         var markdown = Export(pm, new ExportOptions { KeepNamesOut = true });
 
-        Assert.Contains("a team member asked a team member, and a team member's review missed it. Felixstowe is a town.", markdown, StringComparison.Ordinal);
+        Assert.Contains("A team member asked the facilitator, and a team member's review missed it. Felixstowe is a town.", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Facilitator", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Wesley", markdown, StringComparison.Ordinal);
         Assert.Contains("(owner assigned; due 2021-05-31; open)", markdown, StringComparison.Ordinal);
         Assert.Contains("| 5a-i | Survey response playbooks, especially of programming languages. | assigned | 2021-05-31 | open |", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_KeepNamesOut_CountsPeopleInARowInsteadOfRepeatingThem()
+    {
+        var pm = Rust152.Build().Postmortem;
+        pm.Do(new AnswerSection("leadup", "wesley and Ana paired on the fix. Felix, Wesley and ana stayed on the call. Ana/<@100000000000000002> reviewed it."));
+
+        var markdown = Export(pm, new ExportOptions { KeepNamesOut = true });
+
+        Assert.Contains("Two team members paired on the fix. The facilitator and two team members stayed on the call. Two team members reviewed it.", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("a team member and a team member", markdown, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Export_KeepNamesOut_ScrubsMetricTablesCaptionsAndPictureAltText()
+    {
+        var pm = Rust152.Build().Postmortem;
+        pm.Do(new AddMetricTable("| Who | Pages |\n| --- | --- |\n| Wesley | 4 |\n| <@100000000000000003> | 2 |", "Pages answered by wesley and Ana"));
+        var assets = new Dictionary<string, IReadOnlyList<ExportAsset>>
+        {
+            ["metrics"] = [new ExportAsset("pm.assets/metrics.png", "Pages answered by Wesley")],
+        };
+
+        var markdown = Export(pm, new ExportOptions { KeepNamesOut = true, Assets = assets });
+
+        Assert.DoesNotContain("Wesley", markdown, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<@100000000000000003>", markdown, StringComparison.Ordinal);
+        Assert.Contains("| A team member | 4 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| A team member | 2 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("_Pages answered by two team members_", markdown, StringComparison.Ordinal);
+        Assert.Contains("![Pages answered by a team member](pm.assets/metrics.png)", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_ByDefault_KeepsMetricTablesAsTyped()
+    {
+        var pm = Rust152.Build().Postmortem;
+        pm.Do(new AddMetricTable("| Who | Pages |\n| --- | --- |\n| Wesley | 4 |", "Pages answered by Wesley"));
+
+        var markdown = Export(pm);
+
+        Assert.Contains("| Wesley | 4 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("_Pages answered by Wesley_", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
