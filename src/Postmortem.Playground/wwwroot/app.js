@@ -251,7 +251,24 @@
     if (atBottom || before === 0 || state.scrollDown) { box.scrollTop = box.scrollHeight; state.scrollDown = false; }
   }
 
+  function systemLine(m) {
+    const line = el("div", "system-line");
+    line.dataset.messageId = m.id;
+    const who = el("b", null, displayName(m.author));
+    if (m.type === 6) {
+      const see = el("a", null, "See all pinned messages.");
+      see.addEventListener("click", () => { state.panel = "pins"; renderPanel(); });
+      line.append("📌 ", who, " pinned a message to this channel. ", see);
+    } else if (m.type === 18) {
+      line.append("🧵 ", who, " started a thread: ", el("b", null, m.content || ""));
+    } else {
+      line.append(who, " " + (m.content || ""));
+    }
+    return line;
+  }
+
   function messageNodes(m, compact) {
+    if (m.type === 6 || m.type === 18) return compact ? [] : [systemLine(m)];
     const nodes = [];
     if (m.referenced_message && !compact) {
       const ref = el("div", "reference");
@@ -344,7 +361,7 @@
     composer.hidden = c.kind === "forum";
     $("reply-bar").hidden = !state.replyTo;
     if (state.replyTo) $("reply-name").textContent = displayName(state.replyTo.author);
-    $("composer-input").placeholder = state.command ? "" : "Message " + (c.kind === "dm" ? "@" : "#") + c.name;
+    $("composer-input").placeholder = state.command ? "" : "Message " + (c.kind === "dm" ? "@" : c.parent ? "" : "#") + c.name;
     $("file-chips").replaceChildren(...state.files.map((f, i) => {
       const chip = el("span", "chip", "📎 " + f.name + " ");
       const x = el("button", null, "✕");

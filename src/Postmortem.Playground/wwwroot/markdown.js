@@ -63,11 +63,18 @@ const Markdown = (() => {
     const lines = text.split("\n");
     const out = [];
     let list = null;
+    let quoteRest = false;
     const closeList = () => { if (list) { out.push("</" + list + ">"); list = null; } };
     for (const raw of lines) {
       let line = raw;
       let m;
-      if ((m = /^(#{1,3}) (.+)$/.exec(line))) {
+      if (quoteRest) {
+        out.push("<blockquote>" + (inline(line, names, store) || "&nbsp;") + "</blockquote>");
+      } else if ((m = /^&gt;&gt;&gt; ?(.*)$/.exec(line))) {
+        closeList();
+        quoteRest = true;
+        out.push("<blockquote>" + (inline(m[1], names, store) || "&nbsp;") + "</blockquote>");
+      } else if ((m = /^(#{1,3}) (.+)$/.exec(line))) {
         closeList();
         out.push("<h" + m[1].length + ">" + inline(m[2], names, store) + "</h" + m[1].length + ">");
       } else if ((m = /^-# (.+)$/.exec(line))) {
