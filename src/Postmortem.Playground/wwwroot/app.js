@@ -73,7 +73,11 @@
   const channel = (id) => allChannels().find((c) => c.id === id);
   const names = {
     user: (id) => (person(id) || {}).name || (state.world && id === state.world.bot.id ? state.world.bot.name : "unknown-user"),
-    channel: (id) => (channel(id) || {}).name || "unknown-channel",
+    channel: (id) => {
+      const c = channel(id);
+      if (!c) return "#unknown-channel";
+      return c.parent ? "🧵 " + c.name : c.kind === "forum" ? "💬 " + c.name : "#" + c.name;
+    },
     role: () => "role",
   };
   const md = (text) => Markdown.render(text, names);
@@ -242,9 +246,11 @@
     const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
     const nodes = [];
     if (state.messages.length === 0) nodes.push(el("div", "system-line", c.kind === "dm" ? "This is the beginning of your direct messages with Postmortem Bot." : "No messages yet. Type / to see the bot's commands."));
+    let previous = null;
     for (const m of state.messages) {
       if (state.dismissed.has(m.id)) continue;
-      nodes.push(...messageNodes(m));
+      nodes.push(...messageNodes(m, false, previous));
+      previous = m;
     }
     const before = messages.childElementCount;
     messages.replaceChildren(...nodes);
@@ -267,25 +273,37 @@
     return line;
   }
 
-  function messageNodes(m, compact) {
+  // Discord shows a run of messages by one author within a few minutes under one name.
+  function continues(m, previous) {
+    return previous && previous.author.id === m.author.id && previous.type !== 6 && previous.type !== 18
+      && !m.referenced_message && !m.interaction_metadata && !previous.ephemeral && !m.ephemeral
+      && new Date(m.timestamp) - new Date(previous.timestamp) < 7 * 60000;
+  }
+
+  function messageNodes(m, compact, previous) {
     if (m.type === 6 || m.type === 18) return compact ? [] : [systemLine(m)];
+    const grouped = !compact && continues(m, previous);
     const nodes = [];
     if (m.referenced_message && !compact) {
       const ref = el("div", "reference");
       ref.append(el("span", null, "↱"), el("span", "author", "@" + displayName(m.referenced_message.author)), el("span", null, (m.referenced_message.content || "").slice(0, 100)));
       nodes.push(ref);
     }
-    const node = el("div", "message" + (m.ephemeral ? " ephemeral" : "") + ((m.mentions || []).some((u) => u.id === state.me) ? " mentions-me" : ""));
+    const node = el("div", "message" + (grouped ? " grouped" : "") + (m.ephemeral ? " ephemeral" : "") + ((m.mentions || []).some((u) => u.id === state.me) ? " mentions-me" : ""));
     node.dataset.messageId = m.id;
-    node.append(avatar(m.author));
+    if (grouped) node.append(el("div", "gutter-time", when(m.timestamp).replace(/^.* at /, "")));
+    else node.append(avatar(m.author));
     const body = el("div", "body");
-    if (m.interaction_metadata && m.invoked_by) body.append(el("div", "used-command", m.invoked_by + " used a command"));
-    const head = el("div", "head");
-    head.append(el("span", "author", displayName(m.author)));
-    if (m.author.bot) head.append(el("span", "app-tag", "APP"));
-    head.append(el("span", "time", when(m.timestamp)));
-    if (m.pinned) head.append(el("span", "pinned-note", "📌 pinned"));
-    body.append(head, ...Components.body(m, ctx()));
+    if (m.interaction_metadata && m.invoked_by) body.append(el("div", "used-command", "↱ " + m.invoked_by + " used a command"));
+    if (!grouped) {
+      const head = el("div", "head");
+      head.append(el("span", "author", displayName(m.author)));
+      if (m.author.bot) head.append(el("span", "app-tag", "APP"));
+      head.append(el("span", "time", when(m.timestamp)));
+      if (m.pinned) head.append(el("span", "pinned-note", "📌 pinned"));
+      body.append(head);
+    } else if (m.pinned) body.append(el("span", "pinned-note", "📌 pinned"));
+    body.append(...Components.body(m, ctx()));
     if (m.edited_timestamp) body.append(el("span", "edited", "(edited)"));
     if (m.ephemeral) {
       const note = el("div", "ephemeral-note", "👁 Only you can see this • ");
@@ -462,14 +480,17 @@
         list.hidden = true;
         wrap.append(list);
         let timer = null;
+        const entry = state.command;
         const suggest = () => {
           clearTimeout(timer);
           timer = setTimeout(async () => {
+            // The command may have been sent or cancelled while the user typed.
+            if (state.command !== entry) return;
             const others = { ...values };
             delete others[o.name];
             try {
               const answer = await api("/api/autocomplete", {
-                as: state.me, channel: state.channelId, command: state.command.command, subcommand: state.command.sub,
+                as: state.me, channel: state.channelId, command: entry.command, subcommand: entry.sub,
                 focused: o.name, typed: control.value, options: others,
               });
               list.replaceChildren(...answer.choices.map((c) => {

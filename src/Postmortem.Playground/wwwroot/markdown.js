@@ -42,7 +42,7 @@ const Markdown = (() => {
       pre + protect(store, '<a href="' + url + '" target="_blank" rel="noopener noreferrer">' + url + "</a>"));
     text = text.replace(/&lt;@!?(\d+)&gt;/g, (_, id) => protect(store, '<span class="mention">@' + escapeHtml(names.user(id)) + "</span>"));
     text = text.replace(/&lt;@&amp;(\d+)&gt;/g, (_, id) => protect(store, '<span class="mention">@' + escapeHtml(names.role(id)) + "</span>"));
-    text = text.replace(/&lt;#(\d+)&gt;/g, (_, id) => protect(store, '<span class="mention channel-link" data-goto="' + id + '">#' + escapeHtml(names.channel(id)) + "</span>"));
+    text = text.replace(/&lt;#(\d+)&gt;/g, (_, id) => protect(store, '<span class="mention channel-link" data-goto="' + id + '">' + escapeHtml(names.channel(id)) + "</span>"));
     text = text.replace(/&lt;t:(-?\d+)(?::([tTdDfFR]))?&gt;/g, (all, unix, style) => {
       const shown = timestamp(unix, style);
       return shown ? protect(store, '<span class="mention">' + escapeHtml(shown) + "</span>") : all;
@@ -98,7 +98,7 @@ const Markdown = (() => {
     return out.join("").replace(/\n$/, "");
   }
 
-  const defaultNames = { user: (id) => id, channel: (id) => id, role: (id) => "role" };
+  const defaultNames = { user: (id) => id, channel: (id) => "#" + id, role: () => "role" };
 
   function render(source, names) {
     names = names || defaultNames;
