@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 namespace Postmortem.Playground.Tests;
 
 /// <summary>
-/// Screenshots of the walkthrough, written only when PLAYGROUND_SCREENSHOTS names a folder (the README's pictures:
-/// <c>PLAYGROUND_SCREENSHOTS=docs/images dotnet test tests/Postmortem.Playground.Tests</c>, run from the repository).
+/// Screenshots of the walkthrough, written only when PLAYGROUND_SCREENSHOTS names a folder, relative to the
+/// repository (the README's pictures: <c>PLAYGROUND_SCREENSHOTS=docs/images dotnet test tests/Postmortem.Playground.Tests</c>).
 /// </summary>
 public static class Screenshots
 {
@@ -20,6 +20,20 @@ public static class Screenshots
 
         // Let the live update that follows an action land, so the picture shows its result.
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetFullPath(folder), $"playground-{name}.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetFullPath(folder, RepositoryRoot()), $"playground-{name}.png") });
+    }
+
+    // dotnet test runs in the output folder; a relative folder means one in the repository.
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Postmortem.Bot.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
     }
 }

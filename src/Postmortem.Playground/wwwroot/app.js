@@ -243,7 +243,7 @@
     forum.hidden = true;
     messages.hidden = false;
     const box = $("content");
-    const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+    const atBottom = Math.abs(box.scrollTop) < 80;
     const nodes = [];
     if (state.messages.length === 0) nodes.push(el("div", "system-line", c.kind === "dm" ? "This is the beginning of your direct messages with Postmortem Bot." : "No messages yet. Type / to see the bot's commands."));
     let previous = null;
@@ -254,7 +254,7 @@
     }
     const before = messages.childElementCount;
     messages.replaceChildren(...nodes);
-    if (atBottom || before === 0 || state.scrollDown) { box.scrollTop = box.scrollHeight; state.scrollDown = false; }
+    if (atBottom || before === 0 || state.scrollDown) { box.scrollTop = 0; state.scrollDown = false; }
   }
 
   function systemLine(m) {
