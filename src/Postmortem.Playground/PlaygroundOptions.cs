@@ -6,7 +6,7 @@ public sealed record PlaygroundOptions
     /// <summary>The page's port on 127.0.0.1; 0 picks a free one.</summary>
     public int Port { get; init; } = 5170;
 
-    /// <summary>Start over: delete the playground's data folder first.</summary>
+    /// <summary>Start over: delete the playground's database (and its journal files) first.</summary>
     public bool Fresh { get; init; }
 
     /// <summary>Where the playground keeps its database (its own, never the bot's).</summary>

@@ -43,12 +43,12 @@ public sealed class PlaygroundSession : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(buildBot);
-        if (options.Fresh && Directory.Exists(options.DataDirectory))
+        Directory.CreateDirectory(options.DataDirectory);
+        if (options.Fresh)
         {
-            Directory.Delete(options.DataDirectory, recursive: true);
+            DeleteDatabase(options);
         }
 
-        Directory.CreateDirectory(options.DataDirectory);
         var clock = new PlaygroundClock();
         var emulator = await DiscordEmulator.StartAsync(new EmulatorOptions
         {
@@ -86,6 +86,16 @@ public sealed class PlaygroundSession : IAsyncDisposable
         await _web.DisposeAsync();
         await StopAsync(_bot);
         await Emulator.DisposeAsync();
+    }
+
+    // Only the database and its companion files (journal, WAL, log): the folder may be one the user chose.
+    private static void DeleteDatabase(PlaygroundOptions options)
+    {
+        var name = Path.GetFileNameWithoutExtension(options.DatabasePath);
+        foreach (var file in Directory.EnumerateFiles(options.DataDirectory, name + "*"))
+        {
+            File.Delete(file);
+        }
     }
 
     private static async Task StopAsync(IHost bot)

@@ -130,6 +130,10 @@ internal sealed class PlaygroundApi(DiscordEmulator emulator, SampleServer serve
             // What a real client would not let the user do (a disabled button, a wrong value): said, nothing sent.
             return Results.BadRequest(new { error = ex.Message });
         }
+        catch (TimeoutException)
+        {
+            return Results.Json(new JsonObject { ["error"] = NoAnswer });
+        }
     }
 
     private SamplePerson? Person(string id) =>

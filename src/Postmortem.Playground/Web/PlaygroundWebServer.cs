@@ -36,6 +36,9 @@ internal sealed class PlaygroundWebServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNameCaseInsensitive = true);
         var app = builder.Build();
+        // Only this machine's browser, by name too: a page elsewhere that rebinds its own DNS name to 127.0.0.1
+        // must not be able to read or drive the playground.
+        app.Use((http, next) => LocalHost.IsLocal(http.Request.Host) ? next(http) : LocalHost.RefuseAsync(http));
         app.UseRouting();
         var live = new LiveUpdates(emulator);
         new PlaygroundApi(emulator, server, clock, live).Map(app);
