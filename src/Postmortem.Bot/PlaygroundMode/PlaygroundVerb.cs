@@ -42,6 +42,8 @@ public static class PlaygroundVerb
         }
 
         await using var running = playground;
+        // The bot's host handles Ctrl+C and SIGTERM (its console lifetime) by stopping; the playground stops with it.
+        using var stopping = playground.BotServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stop.Cancel);
         await output.WriteLineAsync($"Playground running at {playground.Url} (data: {options.DatabasePath}). Press Ctrl+C to stop.");
         try
         {

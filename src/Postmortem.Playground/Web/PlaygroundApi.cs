@@ -18,6 +18,8 @@ namespace Postmortem.Playground.Web;
 internal sealed class PlaygroundApi(DiscordEmulator emulator, SampleServer server, PlaygroundClock clock, LiveUpdates live)
 {
     private const string NoAnswer = "Postmortem Bot did not respond in time (Discord shows \"The application did not respond\").";
+    // Discord's deadline for the first answer is 3 s, and the emulator refuses a later one (10062, and a violation):
+    // waiting longer than a little past it only keeps the visitor waiting for an answer that cannot come.
     private static readonly TimeSpan _answerWait = TimeSpan.FromSeconds(5);
 
     private readonly WorldView _view = new(emulator, server, clock);
