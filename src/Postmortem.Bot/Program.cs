@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Hosting;
 using Postmortem.Bot.Hosting;
+using Postmortem.Bot.PlaygroundMode;
 
-// dotnet run --project src/Postmortem.Bot              -> the Discord bot
-// dotnet run --project src/Postmortem.Bot -- console   -> the terminal front end
+// dotnet run --project src/Postmortem.Bot                 -> the Discord bot
+// dotnet run --project src/Postmortem.Bot -- console      -> the terminal front end
+// dotnet run --project src/Postmortem.Bot -- playground   -> the bot on a fake Discord, in the browser
 var commandLine = BotCommandLine.Parse(args);
 if (commandLine.Error is { } usageError)
 {
@@ -14,6 +16,11 @@ if (commandLine.ShowUsage)
 {
     await Console.Out.WriteLineAsync(BotCommandLine.Usage);
     return 0;
+}
+
+if (commandLine.Mode == BotMode.Playground)
+{
+    return await PlaygroundVerb.RunAsync(commandLine.HostArgs, Console.Out, Console.Error);
 }
 
 var builder = Host.CreateApplicationBuilder([.. commandLine.HostArgs]);

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -155,6 +156,19 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     public Task<T> WaitForAsync<T>(Func<T?> probe, TimeSpan? timeout = null, string? description = null)
         where T : class =>
         _state.Changes.WaitForAsync(probe, timeout ?? _state.Options.WaitTimeout, () => description ?? typeof(T).Name);
+
+    /// <summary>The message as Discord's REST API returns it (attachment URLs point at this emulator); for live views.</summary>
+    public JsonObject ToJson(EmulatedMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        lock (_state.Gate)
+        {
+            return DiscordJson.Message(message, _state.BaseUrl);
+        }
+    }
+
+    /// <summary>Completes on the next change of state (a message, an edit, a violation, ...); for live views that redraw.</summary>
+    public Task NextChangeAsync(CancellationToken cancellationToken) => _state.Changes.Next.WaitAsync(cancellationToken);
 
     // ---- faults ----
 

@@ -1,23 +1,26 @@
 namespace Postmortem.Bot.Hosting;
 
 /// <summary>
-/// The process arguments: the first one picks the mode (<c>discord</c>, the default, or <c>console</c>); the rest
-/// go to the host builder as configuration (<c>--Storage:DatabasePath=...</c>, <c>--user NAME</c>, <c>--strict</c>).
+/// The process arguments: the first one picks the mode (<c>discord</c>, the default, <c>console</c> or
+/// <c>playground</c>); the rest go to the host builder as configuration (<c>--Storage:DatabasePath=...</c>,
+/// <c>--user NAME</c>, <c>--strict</c>, <c>--port N</c>, <c>--fresh</c>).
 /// </summary>
 public sealed record BotCommandLine(BotMode Mode, IReadOnlyList<string> HostArgs, string? Error = null, bool ShowUsage = false)
 {
     public const string Usage =
-        "Usage: Postmortem.Bot [discord | console] [--user NAME] [--strict] [--Section:Key=value ...]";
+        "Usage: Postmortem.Bot [discord | console [--user NAME] [--strict] | playground [--port N] [--fresh]] [--Section:Key=value ...]";
 
     /// <summary>Switches the host's configuration understands besides <c>--Section:Key=value</c>.</summary>
     public static IReadOnlyDictionary<string, string> SwitchMappings { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["--user"] = "Terminal:User",
         ["--strict"] = "Terminal:Strict",
+        ["--port"] = "Playground:Port",
+        ["--fresh"] = "Playground:Fresh",
     };
 
     // _flags that take no value; the configuration reader would otherwise swallow the next argument as their value.
-    private static readonly string[] _flags = ["--strict"];
+    private static readonly string[] _flags = ["--strict", "--fresh"];
 
     public static BotCommandLine Parse(IReadOnlyList<string> args)
     {
@@ -42,6 +45,7 @@ public sealed record BotCommandLine(BotMode Mode, IReadOnlyList<string> HostArgs
         {
             "DISCORD" => BotMode.Discord,
             "CONSOLE" => BotMode.Console,
+            "PLAYGROUND" => BotMode.Playground,
             _ => null,
         };
         return mode is { } known

@@ -8,4 +8,7 @@ public enum BotMode
 
     /// <summary>The terminal front end on standard input and output.</summary>
     Console,
+
+    /// <summary>The bot against the built-in fake Discord, with a Discord-like page in the browser (no token needed).</summary>
+    Playground,
 }

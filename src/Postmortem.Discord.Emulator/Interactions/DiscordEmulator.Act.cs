@@ -57,6 +57,32 @@ public sealed partial class DiscordEmulator
         return SendInteractionAsync(user, channel, 2, CommandData(registered, built, resolved), source: null, modalSource: null);
     }
 
+    /// <summary>
+    /// The user picks message command <paramref name="command"/> from <paramref name="target"/>'s Apps menu: a type 2
+    /// interaction with <c>data.type</c> 3, <c>target_id</c> and the message in <c>resolved.messages</c>.
+    /// </summary>
+    public Task<InteractionHandle> RunMessageCommandAsync(EmulatedUser user, EmulatedMessage target, string command)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.IsDeleted)
+        {
+            throw new InvalidOperationException($"Message {target.Id} was deleted.");
+        }
+
+        if (target.VisibleTo is { } owner && owner != user)
+        {
+            throw new InvalidOperationException($"Message {target.Id} is ephemeral and only {owner.Name} can see it.");
+        }
+
+        var registered = FindCommand(user, target.Channel, command, type: 3);
+        var data = CommandData(registered, [], new JsonObject
+        {
+            ["messages"] = new JsonObject { [DiscordJson.Id(target.Id)] = DiscordJson.Message(target, _state.BaseUrl) },
+        });
+        data["target_id"] = DiscordJson.Id(target.Id);
+        return SendInteractionAsync(user, target.Channel, 2, data, source: null, modalSource: null);
+    }
+
     /// <summary>The user types into option <paramref name="focused"/>; the bot should answer with choices (type 8).</summary>
     public Task<InteractionHandle> AutocompleteAsync(EmulatedUser user, EmulatedChannel channel, string command,
         string? subcommand, string focused, string typed, object? otherOptions = null)
@@ -169,13 +195,13 @@ public sealed partial class DiscordEmulator
         return interaction;
     }
 
-    private RegisteredCommand FindCommand(EmulatedUser user, EmulatedChannel channel, string name)
+    private RegisteredCommand FindCommand(EmulatedUser user, EmulatedChannel channel, string name, int type = 1)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(channel);
-        var command = _state.FindCommand(name, 1, channel.Guild)
+        var command = _state.FindCommand(name, type, channel.Guild)
             ?? throw new InvalidOperationException(
-                $"/{name} is not registered for {channel}. Registered: {string.Join(", ", _state.Commands.Select(c => $"/{c.Name}{(c.GuildId is null ? "" : " (guild)")}"))}.");
+                $"{(type == 1 ? "/" : "Command ")}{name} is not registered for {channel}. Registered: {string.Join(", ", _state.Commands.Select(c => $"/{c.Name}{(c.GuildId is null ? "" : " (guild)")}"))}.");
         if (channel.Guild is null && !UsableInDms(command))
         {
             throw new InvalidOperationException($"/{name} is not available in DMs (contexts / dm_permission).");

@@ -9,6 +9,18 @@ internal sealed class ChangeSignal
     private readonly Lock _gate = new();
     private TaskCompletionSource _changed = NewSource();
 
+    /// <summary>Completes on the next <see cref="Notify"/>.</summary>
+    public Task Next
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _changed.Task;
+            }
+        }
+    }
+
     public void Notify()
     {
         TaskCompletionSource fired;

@@ -79,7 +79,7 @@ public sealed class EmulatedMessage
 
     internal ulong? WebhookId { get; init; }
 
-    internal bool IsDeleted { get; set; }
+    public bool IsDeleted { get; internal set; }
 
     /// <summary>Every component at any depth (rows, buttons, selects, containers, ...).</summary>
     public IEnumerable<JsonObject> AllComponents => Flatten(Components);

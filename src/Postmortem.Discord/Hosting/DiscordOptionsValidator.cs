@@ -11,7 +11,8 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
 {
     public const string MissingToken =
         "Discord:Token is missing: set the environment variable Discord__Token, or run "
-        + "`dotnet user-secrets set Discord:Token <token>` in src/Postmortem.Bot";
+        + "`dotnet user-secrets set Discord:Token <token>` in src/Postmortem.Bot; "
+        + "to try the bot without Discord, run `dotnet run --project src/Postmortem.Bot -- playground`";
 
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {

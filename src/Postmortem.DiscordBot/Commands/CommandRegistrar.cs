@@ -22,6 +22,7 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
         IDiscordRestClient rest,
         IEnumerable<SlashCommandRoot> roots,
         IEnumerable<ISlashCommandHandler> handlers,
+        IEnumerable<IMessageCommandHandler> messageCommands,
         IOptions<DiscordFrontEndOptions> options,
         ILogger<CommandRegistrar> logger)
     {
@@ -29,11 +30,11 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
         _rest = rest;
         _options = options.Value;
         _logger = logger;
-        Commands = Build(roots, handlers);
+        Commands = [.. Build(roots, handlers), .. messageCommands.Select(MessageCommand)];
         ApplicationCommandValidator.EnsureValid(Commands);
     }
 
-    /// <summary>What is registered: each root with its handlers' subcommands and groups.</summary>
+    /// <summary>What is registered: each root with its handlers' subcommands and groups, then the message commands.</summary>
     public IReadOnlyList<ApplicationCommand> Commands { get; }
 
     public async ValueTask HandleAsync(GatewayEvent evt, CancellationToken cancellationToken)
@@ -66,6 +67,14 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
             LogRegistrationFailed(_logger, ex.Message);
         }
     }
+
+    private static ApplicationCommand MessageCommand(IMessageCommandHandler handler) => new()
+    {
+        Type = ApplicationCommandType.Message,
+        Name = handler.Name,
+        Contexts = [InteractionContextType.Guild],
+        IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
+    };
 
     private static List<ApplicationCommand> Build(IEnumerable<SlashCommandRoot> roots, IEnumerable<ISlashCommandHandler> handlers)
     {

@@ -36,3 +36,15 @@ public interface IModalHandler
 
     Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A message command (Apps menu on a message, <c>data.type</c> 3) named <see cref="Name"/>; the registrar registers
+/// it beside the slash commands; <see cref="HandleAsync"/> gets the message it was used on.
+/// </summary>
+public interface IMessageCommandHandler
+{
+    /// <summary>What the Apps menu shows, e.g. "Add to timeline" (1-32 characters, any case).</summary>
+    string Name { get; }
+
+    Task HandleAsync(InteractionContext context, Message target, CancellationToken cancellationToken);
+}

@@ -24,14 +24,17 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
     private readonly Dictionary<(string Command, string Option), ISlashCommandHandler> _commands = [];
     private readonly Dictionary<string, IComponentHandler> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IModalHandler> _modals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IMessageCommandHandler> _messageCommands = new(StringComparer.Ordinal);
 
     public InteractionRouter(
         IDiscordRestClient rest,
         IEnumerable<ISlashCommandHandler> commands,
         IEnumerable<IComponentHandler> components,
         IEnumerable<IModalHandler> modals,
+        IEnumerable<IMessageCommandHandler> messageCommands,
         ILogger<InteractionRouter> logger)
     {
+        ArgumentNullException.ThrowIfNull(messageCommands);
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(modals);
@@ -59,6 +62,14 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
                 {
                     throw new InvalidOperationException($"Component prefix \"{prefix}\" is handled twice ({handler.GetType().Name}).");
                 }
+            }
+        }
+
+        foreach (var handler in messageCommands)
+        {
+            if (!_messageCommands.TryAdd(handler.Name, handler))
+            {
+                throw new InvalidOperationException($"Message command \"{handler.Name}\" is handled twice ({handler.GetType().Name}).");
             }
         }
 
@@ -145,6 +156,11 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
         var data = context.Data;
         switch (interaction.Type)
         {
+            case InteractionType.ApplicationCommand when data.Type == ApplicationCommandType.Message:
+                return data.Name is { } name && _messageCommands.TryGetValue(name, out var messageCommand)
+                    && data.TargetId is { } targetId && data.Resolved?.Messages?.GetValueOrDefault(targetId) is { } target
+                    ? messageCommand.HandleAsync(context, target, cancellationToken)
+                    : context.FailAsync(UnknownComponentMessage, cancellationToken);
             case InteractionType.ApplicationCommand when FindCommand(data) is { } command:
                 return command.HandleAsync(context, cancellationToken);
             case InteractionType.ApplicationCommandAutocomplete when FindCommand(data) is { } command:
@@ -185,6 +201,7 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
 
     private static string Describe(Interaction interaction) => interaction.Type switch
     {
+        InteractionType.ApplicationCommand when interaction.Data?.Type == ApplicationCommandType.Message => $"message command {interaction.Data.Name}",
         InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete =>
             $"/{interaction.Data?.Name} {interaction.Data?.GetSubcommandGroup()} {interaction.Data?.GetSubcommand()}".Replace("  ", " ", StringComparison.Ordinal).TrimEnd(),
         _ => interaction.Data?.CustomId ?? interaction.Type.ToString(),

@@ -25,6 +25,10 @@ public static class InteractionServiceCollectionExtensions
         where THandler : class, IModalHandler =>
         services.AddHandler<IModalHandler, THandler>();
 
+    public static IServiceCollection AddMessageCommand<THandler>(this IServiceCollection services)
+        where THandler : class, IMessageCommandHandler =>
+        services.AddHandler<IMessageCommandHandler, THandler>();
+
     // One instance per handler class, even when it answers several kinds (a command and its buttons).
     private static IServiceCollection AddHandler<TService, THandler>(this IServiceCollection services)
         where TService : class

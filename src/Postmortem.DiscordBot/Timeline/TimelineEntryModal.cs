@@ -54,7 +54,8 @@ public sealed class TimelineEntryModal(
         await SubmitAsync(context, postmortem, zone, cancellationToken);
     }
 
-    public static ModalData Build(PostmortemId postmortemId, TimeZoneInfo zone)
+    /// <summary>The modal; <paramref name="when"/> (in <paramref name="zone"/>) and <paramref name="what"/> prefill it, e.g. from a message.</summary>
+    public static ModalData Build(PostmortemId postmortemId, TimeZoneInfo zone, string? when = null, string? what = null)
     {
         ArgumentNullException.ThrowIfNull(zone);
         return new ModalData(
@@ -63,12 +64,12 @@ public sealed class TimelineEntryModal(
             [
                 new Label(
                     "When",
-                    new TextInput { CustomId = WhenField, Style = TextInputStyle.Short, MinLength = 4, MaxLength = 40, Required = true, Placeholder = "2026-05-06 14:30, or 14:30 for today" })
+                    new TextInput { CustomId = WhenField, Style = TextInputStyle.Short, MinLength = 4, MaxLength = 40, Required = true, Placeholder = "2026-05-06 14:30, or 14:30 for today", Value = when })
                 {
                     Description = DiscordMarkdown.Truncate($"In {zone.Id} unless you add Z or an offset like +02:00.", DiscordLimits.LabelDescription),
                 },
                 new Label("What kind of moment", new StringSelect { CustomId = KindField, Options = TimelineKinds.Options, MinValues = 1, MaxValues = 1, Required = true }),
-                new Label("What happened", new TextInput { CustomId = WhatField, Style = TextInputStyle.Paragraph, MinLength = 1, MaxLength = Limits.MaxTextLength, Required = true }),
+                new Label("What happened", new TextInput { CustomId = WhatField, Style = TextInputStyle.Paragraph, MinLength = 1, MaxLength = Limits.MaxTextLength, Required = true, Value = string.IsNullOrWhiteSpace(what) ? null : DiscordMarkdown.Truncate(what, Limits.MaxTextLength) }),
             ]);
     }
 

@@ -15,6 +15,7 @@ public static class TimelineServiceCollectionExtensions
         services.AddComponentHandler<TimelineCommand>();
         services.AddComponentHandler<TimelineEntryModal>();
         services.AddModalHandler<TimelineEntryModal>();
+        services.AddMessageCommand<TimelineFromMessage>();
         return services;
     }
 }

@@ -27,6 +27,7 @@ public sealed class HostStartupTests : IDisposable
         Assert.StartsWith("Discord:Token is missing", line, StringComparison.Ordinal);
         Assert.Contains("Discord__Token", line, StringComparison.Ordinal);
         Assert.Contains("dotnet user-secrets set Discord:Token <token>", line, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Postmortem.Bot -- playground", line, StringComparison.Ordinal);
         Assert.False(File.Exists(DatabasePath), "Nothing starts when the configuration cannot work.");
     }
 
