@@ -18,6 +18,9 @@ namespace Postmortem.Storage.LiteDb.Engine;
 /// </summary>
 internal sealed partial class EngineThread : IDisposable
 {
+    /// <summary>Engines dropped after a failure, kept reachable on purpose (see <see cref="Reset"/>).</summary>
+    private static readonly List<LiteEngine> _brokenEngines = [];
+
     private readonly BlockingCollection<WorkItem> _queue = [];
     private readonly Thread _thread;
     private readonly Func<DiskFile> _openData;
@@ -133,9 +136,15 @@ internal sealed partial class EngineThread : IDisposable
         Open();
         foreach (var item in _queue.GetConsumingEnumerable())
         {
-            if (_openFailure is not null)
+            if (_engine is null)
             {
-                item.Fail(_openFailure);
+                // Opening failed before, or a failure reset the engine: try again, the disk may be back.
+                Open();
+            }
+
+            if (_engine is null)
+            {
+                item.Fail(_openFailure!);
             }
             else
             {
@@ -162,13 +171,38 @@ internal sealed partial class EngineThread : IDisposable
                 AutoRebuild = false,
             });
             LiteDbSchema.Prepare(_engine);
+            _openFailure = null;
         }
         catch (Exception exception) when (IsEnvironmentFailure(exception))
         {
             _openFailure = Describe(exception, opening: true);
             LogOpenFailed(_logger, Location, _openFailure.Message);
-            CloseFiles();
+            Reset();
         }
+    }
+
+    /// <summary>
+    /// Drops the engine after a failure of the disk or of LiteDB inside a unit of work. Its in-memory state (locks,
+    /// caches, WAL index) may no longer match the files (LiteDB can leave a failed transaction's lock held), so the
+    /// next unit of work opens the files again and recovers from what is on disk, which is the truth. The broken
+    /// engine is never disposed: disposing a transaction that failed mid-commit throws in LiteDB 5.0.21, and its
+    /// finalizer then throws again on the finalizer thread, which ends the process. Kept reachable, it is never
+    /// finalized; its files are closed here, so it can write nothing more.
+    /// </summary>
+    private void Reset()
+    {
+        if (_engine is not null)
+        {
+            lock (_brokenEngines)
+            {
+                _brokenEngines.Add(_engine);
+            }
+
+            LogEngineDropped(_logger, Location);
+            _engine = null;
+        }
+
+        CloseFiles();
     }
 
     private void Close()
@@ -179,17 +213,17 @@ internal sealed partial class EngineThread : IDisposable
             {
                 // Shutdown leaves an empty log: the next start has nothing to recover.
                 _engine.Checkpoint();
+                _engine.Dispose();
+                _engine = null;
             }
-            catch (Exception exception) when (IsEnvironmentFailure(exception))
+            catch (Exception exception)
             {
+                // Whatever the checkpoint could not write is still in the log, which the next open recovers.
                 LogCheckpointFailed(_logger, Location, exception.Message);
             }
-
-            _engine.Dispose();
-            _engine = null;
         }
 
-        CloseFiles();
+        Reset();
     }
 
     private void CloseFiles()
@@ -261,6 +295,9 @@ internal sealed partial class EngineThread : IDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Database {Location} could not be opened: {Problem}")]
     private static partial void LogOpenFailed(ILogger logger, string location, string problem);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database {Location}: the engine failed and was dropped; the next unit of work reopens the file and recovers from it")]
+    private static partial void LogEngineDropped(ILogger logger, string location);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Checkpoint of {Location} at shutdown failed: {Problem}")]
     private static partial void LogCheckpointFailed(ILogger logger, string location, string problem);
 
@@ -306,7 +343,15 @@ internal sealed partial class EngineThread : IDisposable
                     TryRollback(engine);
                 }
 
-                _completion.TrySetException(IsEnvironmentFailure(exception) ? database.Describe(exception, opening: false) : exception);
+                if (IsEnvironmentFailure(exception))
+                {
+                    database.Reset();
+                    _completion.TrySetException(database.Describe(exception, opening: false));
+                }
+                else
+                {
+                    _completion.TrySetException(exception);
+                }
             }
         }
 
@@ -316,7 +361,7 @@ internal sealed partial class EngineThread : IDisposable
             {
                 engine.Rollback();
             }
-            catch (Exception exception) when (IsEnvironmentFailure(exception))
+            catch (Exception exception) when (IsEnvironmentFailure(exception) || exception is LockRecursionException or SynchronizationLockException)
             {
                 // The transaction's pages were never confirmed; the log ignores them whether or not this worked.
             }
