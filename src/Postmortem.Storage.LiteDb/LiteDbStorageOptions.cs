@@ -19,6 +19,12 @@ public sealed class LiteDbStorageOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The log size (bytes) at which the log is checkpointed right after a commit (between two transactions, after
+    /// the commit was acknowledged), so a burst of writes cannot grow it without bound between two timer ticks.
+    /// </summary>
+    public long CheckpointLogBytes { get; set; } = Engine.LiteDbDatabase.DefaultCheckpointLogBytes;
+
+    /// <summary>
     /// How many recently used postmortems keep their last loaded state in memory (0 turns the cache off). A load
     /// still checks the stored version, so this only saves reading and parsing an unchanged state.
     /// </summary>

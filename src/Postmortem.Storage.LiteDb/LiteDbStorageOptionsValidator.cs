@@ -31,6 +31,11 @@ public sealed class LiteDbStorageOptionsValidator : IValidateOptions<LiteDbStora
             failures.Add($"Storage:CheckpointInterval must be between 0 and 1 hour (was {options.CheckpointInterval}).");
         }
 
+        if (options.CheckpointLogBytes is < 1L << 20 or > 1L << 30)
+        {
+            failures.Add($"Storage:CheckpointLogBytes must be between 1 MiB and 1 GiB (was {options.CheckpointLogBytes}).");
+        }
+
         if (options.CachedPostmortems is < 0 or > 10_000)
         {
             failures.Add($"Storage:CachedPostmortems must be between 0 and 10000 (was {options.CachedPostmortems}).");

@@ -39,9 +39,14 @@ public static class LiteDbStorageServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LiteDbStorageOptions>, LiteDbStorageOptionsValidator>());
 
-        services.TryAddSingleton(provider => new LiteDbDatabase(
-            ResolvePath(provider.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value.DatabasePath, provider.GetService<IHostEnvironment>()?.ContentRootPath),
-            provider.GetService<ILogger<LiteDbDatabase>>()));
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value;
+            return new LiteDbDatabase(
+                ResolvePath(options.DatabasePath, provider.GetService<IHostEnvironment>()?.ContentRootPath),
+                provider.GetService<ILogger<LiteDbDatabase>>(),
+                options.CheckpointLogBytes);
+        });
 
         services.TryAddSingleton<IPostmortemRepository>(provider => new LiteDbPostmortemRepository(
             provider.GetRequiredService<LiteDbDatabase>(),

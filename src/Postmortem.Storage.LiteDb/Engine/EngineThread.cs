@@ -26,6 +26,7 @@ internal sealed partial class EngineThread : IDisposable
     private readonly Func<DiskFile> _openData;
     private readonly Func<DiskFile> _openLog;
     private readonly ILogger _logger;
+    private readonly long _checkpointLogBytes;
     private LiteEngine? _engine;
     private DurableStream? _data;
     private DurableStream? _log;
@@ -33,17 +34,19 @@ internal sealed partial class EngineThread : IDisposable
     private int _disposed;
 
     /// <summary>Opens (or creates) the database file at <paramref name="path"/> and its log beside it.</summary>
-    public EngineThread(string path, ILogger? logger = null)
+    public EngineThread(string path, long checkpointLogBytes, ILogger? logger = null)
         : this(
             Path.GetFullPath(path),
             () => new OsDiskFile(CreateFolder(path)),
             () => new OsDiskFile(LiteDbDatabase.LogPathOf(path)),
+            checkpointLogBytes,
             logger)
     {
     }
 
-    public EngineThread(string location, Func<DiskFile> openData, Func<DiskFile> openLog, ILogger? logger = null)
+    public EngineThread(string location, Func<DiskFile> openData, Func<DiskFile> openLog, long checkpointLogBytes, ILogger? logger = null)
     {
+        _checkpointLogBytes = checkpointLogBytes;
         Location = location;
         _openData = openData;
         _openLog = openLog;
@@ -149,6 +152,7 @@ internal sealed partial class EngineThread : IDisposable
             else
             {
                 item.Execute(this);
+                CheckpointWhenTheLogIsLong();
             }
         }
 
@@ -177,6 +181,29 @@ internal sealed partial class EngineThread : IDisposable
         {
             _openFailure = Describe(exception, opening: true);
             LogOpenFailed(_logger, Location, _openFailure.Message);
+            Reset();
+        }
+    }
+
+    /// <summary>
+    /// LiteDB's own checkpoint at a log size is off (it is skipped while any transaction is open, #1775); this one
+    /// runs between two units of work, after the caller of the last one was answered, so it never waits on an open
+    /// transaction and never delays an acknowledgement. The timer (LiteDbCheckpointService) covers quiet times.
+    /// </summary>
+    private void CheckpointWhenTheLogIsLong()
+    {
+        if (_engine is null || _log is null || _log.Length < _checkpointLogBytes)
+        {
+            return;
+        }
+
+        try
+        {
+            _engine.Checkpoint();
+        }
+        catch (Exception exception) when (IsEnvironmentFailure(exception))
+        {
+            LogCheckpointFailed(_logger, Location, exception.Message);
             Reset();
         }
     }
@@ -325,9 +352,10 @@ internal sealed partial class EngineThread : IDisposable
             }
 
             var engine = database._engine!;
-            var began = transactional && engine.BeginTrans();
+            var began = false;
             try
             {
+                began = transactional && engine.BeginTrans();
                 var result = work(engine);
                 if (began)
                 {
@@ -361,9 +389,10 @@ internal sealed partial class EngineThread : IDisposable
             {
                 engine.Rollback();
             }
-            catch (Exception exception) when (IsEnvironmentFailure(exception) || exception is LockRecursionException or SynchronizationLockException)
+            catch (Exception)
             {
-                // The transaction's pages were never confirmed; the log ignores them whether or not this worked.
+                // Whatever the rollback did not undo was never confirmed; the log ignores it, and a failure that
+                // reached here resets the engine anyway. The engine thread must never die of it.
             }
         }
     }

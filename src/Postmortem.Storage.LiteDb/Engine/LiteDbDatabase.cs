@@ -19,8 +19,14 @@ public sealed class LiteDbDatabase : IDisposable
     private readonly string? _sharedPath;
     private int _disposed;
 
-    /// <summary>Opens (or creates) the database file at <paramref name="path"/> and its log beside it.</summary>
-    public LiteDbDatabase(string path, ILogger<LiteDbDatabase>? logger = null)
+    /// <summary>The log size at which a checkpoint runs after a commit, unless one is configured.</summary>
+    public const long DefaultCheckpointLogBytes = 32L << 20;
+
+    /// <summary>
+    /// Opens (or creates) the database file at <paramref name="path"/> and its log beside it; the log is checkpointed
+    /// after a commit once it reaches <paramref name="checkpointLogBytes"/> (the first handle on a path sets it).
+    /// </summary>
+    public LiteDbDatabase(string path, ILogger<LiteDbDatabase>? logger = null, long checkpointLogBytes = DefaultCheckpointLogBytes)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         _sharedPath = Path.GetFullPath(path);
@@ -33,16 +39,16 @@ public sealed class LiteDbDatabase : IDisposable
             }
             else
             {
-                _engine = new EngineThread(_sharedPath, logger);
+                _engine = new EngineThread(_sharedPath, checkpointLogBytes, logger);
                 _registry[_sharedPath] = (_engine, 1);
             }
         }
     }
 
     /// <summary>A database of its own (not shared) over the given files: the power-cut tests' simulated disk.</summary>
-    internal LiteDbDatabase(string location, Func<DiskFile> openData, Func<DiskFile> openLog, ILogger? logger = null)
+    internal LiteDbDatabase(string location, Func<DiskFile> openData, Func<DiskFile> openLog, long checkpointLogBytes = DefaultCheckpointLogBytes)
     {
-        _engine = new EngineThread(location, openData, openLog, logger);
+        _engine = new EngineThread(location, openData, openLog, checkpointLogBytes);
     }
 
     /// <summary>The database file (for messages and operator commands).</summary>

@@ -12,7 +12,7 @@ namespace Postmortem.Storage.LiteDb.Tests.Support;
 /// <summary>A LiteDB file in its own temp folder and every port over it; the folder is deleted when disposed.</summary>
 internal sealed class TestLiteDb : IDisposable
 {
-    private readonly bool _ownsFolder;
+    private bool _ownsFolder;
 
     private TestLiteDb(string folder, bool ownsFolder, LiteDbDatabase database, GuildDefaults? guildDefaults, int cachedPostmortems)
     {
@@ -43,11 +43,13 @@ internal sealed class TestLiteDb : IDisposable
         return new TestLiteDb(folder, ownsFolder: true, new LiteDbDatabase(Path.Combine(folder, "postmortems.litedb")), guildDefaults, cachedPostmortems);
     }
 
-    /// <summary>Closes this database (checkpoint, files closed) and opens the same file again, as after a restart.</summary>
+    /// <summary>Closes this database (checkpoint, files closed) and opens the same file again, as after a restart; the new one owns the folder.</summary>
     public TestLiteDb Restart()
     {
         Database.Dispose();
-        return new TestLiteDb(Folder, ownsFolder: false, new LiteDbDatabase(FilePath), GuildDefaults, CachedPostmortems);
+        var restarted = new TestLiteDb(Folder, _ownsFolder, new LiteDbDatabase(FilePath), GuildDefaults, CachedPostmortems);
+        _ownsFolder = false;
+        return restarted;
     }
 
     /// <summary>New port objects (with empty caches) over the same database.</summary>
