@@ -9,7 +9,7 @@ namespace Postmortem.DiscordBot.Tests.Support;
 
 /// <summary>
 /// The real bot (the Generic Host from src/Postmortem.Bot in Discord mode) against the emulator, on a temporary
-/// SQLite file. A guild "Ops" with #incidents, an admin (alice) and a member (bob) are ready;
+/// LiteDB file. A guild "Ops" with #incidents, an admin (alice) and a member (bob) are ready;
 /// <see cref="RestartAsync"/> stops the bot and starts a fresh one on the same database.
 /// </summary>
 public sealed class BotUnderTest : IAsyncDisposable
