@@ -13,6 +13,7 @@ using Postmortem.Storage.LiteDb.ActionItems;
 using Postmortem.Storage.LiteDb.Chat;
 using Postmortem.Storage.LiteDb.Engine;
 using Postmortem.Storage.LiteDb.GuildSettings;
+using Postmortem.Storage.LiteDb.Operations;
 using Postmortem.Storage.LiteDb.Postmortems;
 using Postmortem.Storage.LiteDb.Reminders;
 
@@ -27,7 +28,8 @@ public static class LiteDbStorageServiceCollectionExtensions
     /// <see cref="IReminderScheduleStore"/>, <see cref="IReminderSettingsStore"/>, <see cref="IScheduledRunStore"/>,
     /// <see cref="IReviewMeetingStore"/>, <see cref="IStaleNudgeStore"/>, <see cref="IDmChannelStore"/>,
     /// <see cref="IChatLinkStore"/>, <see cref="IGuildSettingsStore"/>) and the checkpoint service (opens the file
-    /// while the host starts, checkpoints on a timer and at shutdown). Guilds without settings get the registered
+    /// while the host starts, checkpoints on a timer and at shutdown), and the operator socket through which <c>backup</c> and <c>dump</c>
+    /// reach the running bot (<see cref="LiteDbOperatorSocket"/>). Guilds without settings get the registered
     /// <see cref="GuildDefaults"/> (UTC when none is).
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services, IConfiguration configuration)
@@ -69,6 +71,9 @@ public static class LiteDbStorageServiceCollectionExtensions
             provider.GetRequiredService<IOptions<LiteDbStorageOptions>>().Value,
             provider.GetService<TimeProvider>(),
             provider.GetService<ILogger<LiteDbCheckpointService>>()));
+        services.AddHostedService(provider => new LiteDbOperatorSocket(
+            provider.GetRequiredService<LiteDbDatabase>(),
+            provider.GetService<ILogger<LiteDbOperatorSocket>>()));
         return services;
     }
 
