@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using LiteDB.Engine;
+using Microsoft.Extensions.Logging;
 
 namespace Postmortem.Storage.LiteDb.Engine;
 

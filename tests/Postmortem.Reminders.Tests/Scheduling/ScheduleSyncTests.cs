@@ -1,8 +1,8 @@
 using Postmortem.Core.Actions;
 using Postmortem.Core.Application;
+using Postmortem.Core.Postmortems;
 using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Tests.Support;
-using Postmortem.Core.Postmortems;
 using Postmortem.Storage.LiteDb.Engine;
 using Postmortem.Storage.LiteDb.Postmortems;
 using Postmortem.Testing;
