@@ -14,7 +14,7 @@ RUN apt-get update \
 # Restore first, from the project files only, so the layer is cached until a dependency changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Postmortem.Bot.sln ./
 COPY src/Postmortem.Core/Postmortem.Core.csproj src/Postmortem.Core/
-COPY src/Postmortem.Storage/Postmortem.Storage.csproj src/Postmortem.Storage/
+COPY src/Postmortem.Storage.LiteDb/Postmortem.Storage.LiteDb.csproj src/Postmortem.Storage.LiteDb/
 COPY src/Postmortem.Discord/Postmortem.Discord.csproj src/Postmortem.Discord/
 COPY src/Postmortem.DiscordBot/Postmortem.DiscordBot.csproj src/Postmortem.DiscordBot/
 COPY src/Postmortem.Reminders/Postmortem.Reminders.csproj src/Postmortem.Reminders/
@@ -37,8 +37,9 @@ WORKDIR /app
 # Pictures (charts, the Five Whys tree) need no fonts or fontconfig from the image: the font is embedded in
 # Postmortem.Charts.dll and Skia is the NoDependencies build, which links only libc, libm, libdl and libpthread.
 COPY --from=publish /app ./
-# The SQLite database (and its WAL files) live on a volume so they survive container replacement.
-ENV Storage__DatabasePath=/data/postmortems.db \
+# The LiteDB data file and its log (postmortems-log.litedb) live on a volume so they survive container replacement.
+# Backups while it runs: docker exec <container> dotnet Postmortem.Bot.dll backup /data/backup.litedb (docs/storage.md).
+ENV Storage__DatabasePath=/data/postmortems.litedb \
     DOTNET_ENVIRONMENT=Production
 RUN mkdir -p /data && chown app:app /data
 VOLUME ["/data"]

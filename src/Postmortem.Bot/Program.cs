@@ -5,6 +5,7 @@ using Postmortem.Bot.PlaygroundMode;
 // dotnet run --project src/Postmortem.Bot                 -> the Discord bot
 // dotnet run --project src/Postmortem.Bot -- console      -> the terminal front end
 // dotnet run --project src/Postmortem.Bot -- playground   -> the bot on a fake Discord, in the browser
+// dotnet run --project src/Postmortem.Bot -- backup FILE | dump [FILE] | restore FILE   -> operator commands (docs/storage.md)
 var commandLine = BotCommandLine.Parse(args);
 if (commandLine.Error is { } usageError)
 {
@@ -29,6 +30,11 @@ if (StorageProviders.Problem(builder.Configuration) is { } storageProblem)
 {
     await Console.Error.WriteLineAsync(storageProblem);
     return 1;
+}
+
+if (commandLine.IsStorageCommand)
+{
+    return await StorageCommand.RunAsync(commandLine, builder.Configuration, builder.Environment.ContentRootPath, Console.Out, Console.Error);
 }
 
 builder.AddPostmortemBot(commandLine.Mode);

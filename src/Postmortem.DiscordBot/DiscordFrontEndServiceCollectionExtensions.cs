@@ -26,7 +26,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
     /// <summary>
     /// The Discord front end: the Discord client ("Discord" section), the interaction router with the
     /// <c>/postmortem</c> handlers, command registration at startup, plain-reply answers and the dashboard. Needs the engine (<c>PostmortemService</c>) and a storage adapter
-    /// (the Core ports, e.g. <c>AddSqliteStorage</c>) registered too, and the host's <see cref="GuildDefaults"/> registered first (otherwise guilds without settings use UTC).
+    /// (the Core ports, e.g. <c>AddLiteDbStorage</c>) registered too, and the host's <see cref="GuildDefaults"/> registered first (otherwise guilds without settings use UTC).
     /// </summary>
     public static IServiceCollection AddDiscordFrontEnd(this IServiceCollection services, IConfiguration configuration)
     {

@@ -18,5 +18,5 @@ public sealed record PlaygroundOptions
         "postmortem-bot",
         "playground");
 
-    public string DatabasePath => Path.Combine(DataDirectory, "postmortems.db");
+    public string DatabasePath => Path.Combine(DataDirectory, "postmortems.litedb");
 }

@@ -20,7 +20,7 @@ public static class ReminderServiceCollectionExtensions
     /// <summary>
     /// Reminders (issue 5): validated <see cref="ReminderOptions"/> ("Reminders"), the reminder stores, the schedule
     /// sync, the due scan and its delivery workers, Quartz.NET (in-memory store rebuilt from the database at startup) with
-    /// the reminder jobs, and the Discord sender. Needs a storage adapter behind the Core ports (e.g. <c>AddSqliteStorage</c>) and the Discord
+    /// the reminder jobs, and the Discord sender. Needs a storage adapter behind the Core ports (e.g. <c>AddLiteDbStorage</c>) and the Discord
     /// REST client (<c>AddDiscordClient</c>, or another <see cref="IReminderSender"/> registered first).
     /// Guilds without settings use the host's <see cref="GuildDefaults"/> (registered first; otherwise UTC).
     /// This registers the application's Quartz scheduler; other jobs join it through <paramref name="configureQuartz"/>.

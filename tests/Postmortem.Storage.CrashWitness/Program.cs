@@ -3,10 +3,8 @@ using Postmortem.Core.Application;
 using Postmortem.Core.FiveWhys;
 using Postmortem.Core.Postmortems;
 using Postmortem.Core.Sections;
-using Postmortem.Storage;
-using Postmortem.Storage.Database;
-using Postmortem.Storage.Migrations;
-using Postmortem.Storage.Postmortems;
+using Postmortem.Storage.LiteDb.Engine;
+using Postmortem.Storage.LiteDb.Postmortems;
 
 // Usage: Postmortem.Storage.CrashWitness <database path> [max answers]
 // Prints "READY <postmortem id> <why id>", then "ACK n" once the n-th answer's save has returned:
@@ -19,9 +17,9 @@ if (args.Length is < 1 or > 2)
 }
 
 var maxAnswers = args.Length == 2 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
-var database = new SqliteDatabase(new SqliteConnectionFactory(new StorageOptions { DatabasePath = args[0] }));
-await new SchemaMigrator(database).MigrateAsync();
-var service = new PostmortemService(new SqlitePostmortemRepository(database), TimeProvider.System);
+// Never disposed: the process only ends by being killed, so nothing is checkpointed or closed cleanly.
+var database = new LiteDbDatabase(args[0]);
+var service = new PostmortemService(new LiteDbPostmortemRepository(database), TimeProvider.System);
 var witness = new UserRef("crash-witness", "Crash Witness");
 
 var started = await service.StartAsync("guild-crash", "channel-crash", "Crash witness", witness);

@@ -1,13 +1,11 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Postmortem.Bot.Engine;
 using Postmortem.Charts;
 using Postmortem.Core.Application;
 using Postmortem.Core.Postmortems;
-using Postmortem.Storage;
-using Postmortem.Storage.Migrations;
+using Postmortem.Storage.LiteDb;
 using Postmortem.Testing;
 
 namespace Postmortem.Terminal.Tests;
@@ -21,8 +19,8 @@ public sealed record TerminalRun(string Output, int ExitCode)
 }
 
 /// <summary>
-/// Runs terminal sessions the way the host wires them (engine + SQLite store + terminal) against one real
-/// temporary SQLite file. Each run builds fresh services, so a later run reads only what was persisted.
+/// Runs terminal sessions the way the host wires them (engine + LiteDB store + terminal) against one real
+/// temporary LiteDB file. Each run builds fresh services, so a later run reads only what was persisted.
 /// </summary>
 public sealed class TerminalHarness : IDisposable
 {
@@ -43,7 +41,7 @@ public sealed class TerminalHarness : IDisposable
 
     public string TimeZone { get; }
 
-    public string DatabasePath => Path.Combine(_directory, "postmortems.db");
+    public string DatabasePath => Path.Combine(_directory, "postmortems.litedb");
 
     public string PathFor(string relative) => Path.Combine(_directory, relative);
 
@@ -53,7 +51,6 @@ public sealed class TerminalHarness : IDisposable
     public async Task<TerminalRun> RunAsync(TextReader input, string user = "alice", bool strict = false)
     {
         await using var services = BuildServices(user, strict);
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var output = new StringWriter();
         var console = new TerminalConsole(input, output, IsInteractive: false, UseAnsi: false);
         var exitCode = await services.GetRequiredService<TerminalFrontEnd>().RunAsync(console, CancellationToken.None);
@@ -73,7 +70,6 @@ public sealed class TerminalHarness : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_directory, recursive: true);
@@ -101,7 +97,7 @@ public sealed class TerminalHarness : IDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddPostmortemEngine();
-        services.AddSqliteStorage(configuration);
+        services.AddLiteDbStorage(configuration);
         services.AddTerminal();
         if (Pictures)
         {

@@ -17,6 +17,11 @@ internal sealed class BotHost : IAsyncDisposable
     private IHost? _host;
     private WeakReference<IHost>? _stopped;
 
+    private string DatabasePath => Path.Combine(_directory, "postmortems.litedb");
+
+    /// <summary>The size of the LiteDB log file now, in bytes (what the checkpoints have not yet copied into the data file).</summary>
+    public long LogFileBytes => new FileInfo(Postmortem.Storage.LiteDb.Engine.LiteDbDatabase.LogPathOf(DatabasePath)) is { Exists: true } log ? log.Length : 0;
+
     /// <summary>Warnings and errors the bot logged (kept out of the console so the report stays readable).</summary>
     public CountingLoggerProvider Log { get; } = new();
 
@@ -33,7 +38,7 @@ internal sealed class BotHost : IAsyncDisposable
         {
             ["Discord:Token"] = token,
             ["Discord:ApiBaseUrl"] = apiBaseUrl.ToString(),
-            ["Storage:DatabasePath"] = Path.Combine(_directory, "postmortems.db"),
+            ["Storage:DatabasePath"] = DatabasePath,
         });
         builder.AddPostmortemBot(BotMode.Discord);
         builder.Logging.ClearProviders();

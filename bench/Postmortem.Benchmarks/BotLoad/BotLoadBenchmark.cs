@@ -71,6 +71,7 @@ internal static class BotLoadBenchmark
             await bot.StartAsync(emulator.BotToken, emulator.ApiBaseUrl);
         });
         ReportBotLog(bot);
+        ReportLogFile(bot);
 
         await ReportMemoryAsync(
             bot,
@@ -114,6 +115,7 @@ internal static class BotLoadBenchmark
         }
 
         ReportBotLog(bot);
+        ReportLogFile(bot);
         await ReportMemoryAsync(
             bot,
             "Memory of the bot's process (the emulator ran in its own process):",
@@ -240,6 +242,9 @@ internal static class BotLoadBenchmark
             Console.WriteLine($"    {group.Count()} x {group.Key}, e.g. {group.First().Reason}");
         }
     }
+
+    private static void ReportLogFile(BotHost bot) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  LiteDB log file at the end of the load (before shutdown): {bot.LogFileBytes / 1024.0:0.0} KiB"));
 
     private static void ReportBotLog(BotHost bot)
     {

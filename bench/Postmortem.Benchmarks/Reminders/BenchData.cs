@@ -1,7 +1,8 @@
 using Postmortem.Core.Actions;
 using Postmortem.Core.Postmortems;
-using Postmortem.Storage.Database;
-using Postmortem.Storage.Postmortems;
+using Postmortem.Storage.LiteDb.Chat;
+using Postmortem.Storage.LiteDb.Engine;
+using Postmortem.Storage.LiteDb.Postmortems;
 
 namespace Postmortem.Benchmarks.Reminders;
 
@@ -15,9 +16,9 @@ internal static class BenchData
     /// <paramref name="today"/>, the rest spread over the following 60 days.
     /// </summary>
     public static async Task SeedAsync(
-        SqliteDatabase database, string guildId, string channelId, IReadOnlyList<string> owners, int items, int burst, DateOnly today, TimeProvider time)
+        LiteDbDatabase database, string guildId, string channelId, IReadOnlyList<string> owners, int items, int burst, DateOnly today, TimeProvider time)
     {
-        var repository = new SqlitePostmortemRepository(database);
+        var repository = new LiteDbPostmortemRepository(database);
         var facilitator = new UserRef(owners[0], "Facilitator");
         var created = 0;
         while (created < items)
@@ -42,23 +43,12 @@ internal static class BenchData
     }
 
     /// <summary>Known DM channels, as after earlier reminders: each reminder is then one request.</summary>
-    public static Task SeedDmChannelsAsync(SqliteDatabase database, IReadOnlyList<(string User, string Channel)> channels, DateTimeOffset now) =>
-        database.RunAsync(
-            async (connection, ct) =>
-            {
-                await using var transaction = connection.BeginTransaction();
-                await using var insert = connection.CreateCommand();
-                insert.CommandText = "INSERT INTO dm_channels (user_id, channel_id, created_at) VALUES ($user, $channel, $at);";
-                var user = insert.Parameters.Add("$user", Microsoft.Data.Sqlite.SqliteType.Text);
-                var channel = insert.Parameters.Add("$channel", Microsoft.Data.Sqlite.SqliteType.Text);
-                insert.Parameters.AddWithValue("$at", SqliteValues.Instant(now));
-                foreach (var (userId, channelId) in channels)
-                {
-                    user.Value = userId;
-                    channel.Value = channelId;
-                    await insert.ExecuteNonQueryAsync(ct);
-                }
-
-                await transaction.CommitAsync(ct);
-            });
+    public static async Task SeedDmChannelsAsync(LiteDbDatabase database, IReadOnlyList<(string User, string Channel)> channels, DateTimeOffset now)
+    {
+        var store = new LiteDbDmChannelStore(database);
+        foreach (var (userId, channelId) in channels)
+        {
+            await store.SaveAsync(userId, channelId, now);
+        }
+    }
 }

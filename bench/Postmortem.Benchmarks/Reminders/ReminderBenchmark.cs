@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,9 +13,8 @@ using Postmortem.Discord.Rest;
 using Postmortem.Reminders;
 using Postmortem.Reminders.Delivery;
 using Postmortem.Reminders.Quartz;
-using Postmortem.Storage;
-using Postmortem.Storage.Database;
-using Postmortem.Storage.Migrations;
+using Postmortem.Storage.LiteDb;
+using Postmortem.Storage.LiteDb.Engine;
 using Quartz;
 
 namespace Postmortem.Benchmarks.Reminders;
@@ -24,7 +22,7 @@ namespace Postmortem.Benchmarks.Reminders;
 /// <summary>
 /// dotnet run -c Release --project bench/Postmortem.Benchmarks -- reminders [--items 100000] [--burst 5000] [--owners 5000]
 /// <para>
-/// 100,000 open action items in a fresh SQLite file; the bot's real reminder host (Quartz, the schedule rebuild,
+/// 100,000 open action items in a fresh LiteDB file; the bot's real reminder host (Quartz, the schedule rebuild,
 /// the delivery workers, the real DiscordRestClient) against the Discord emulator on loopback, which enforces
 /// Discord's 50 requests/s global limit. Measures the startup rebuild (cold: every item folded into the schedule;
 /// warm: a plain restart), memory after startup, how late the due scan fires for a burst of 5,000 reminders in
@@ -40,7 +38,7 @@ internal static class ReminderBenchmark
         var owners = Option(args, "--owners", 5_000);
         var folder = Path.Combine(Path.GetTempPath(), "pm-reminder-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        var databasePath = Path.Combine(folder, "postmortems.db");
+        var databasePath = Path.Combine(folder, "postmortems.litedb");
         try
         {
             // The report reads every request of the burst (5,000 reminders, more requests), so keep the whole history.
@@ -60,12 +58,13 @@ internal static class ReminderBenchmark
                 return 1;
             }
 
-            var database = new SqliteDatabase(new SqliteConnectionFactory(new StorageOptions { DatabasePath = databasePath }));
-            await new SchemaMigrator(database).MigrateAsync();
-            await BenchData.SeedAsync(database, guild.Id.ToString(CultureInfo.InvariantCulture), channel.Id.ToString(CultureInfo.InvariantCulture),
-                dmChannels.Select(d => d.User).ToList(), items, burst, DateOnly.FromDateTime(now.UtcDateTime), TimeProvider.System);
-            await BenchData.SeedDmChannelsAsync(database, dmChannels, now);
-            SqliteConnection.ClearAllPools();
+            using (var database = new LiteDbDatabase(databasePath))
+            {
+                await BenchData.SeedAsync(database, guild.Id.ToString(CultureInfo.InvariantCulture), channel.Id.ToString(CultureInfo.InvariantCulture),
+                    dmChannels.Select(d => d.User).ToList(), items, burst, DateOnly.FromDateTime(now.UtcDateTime), TimeProvider.System);
+                await BenchData.SeedDmChannelsAsync(database, dmChannels, now);
+            }
+
             Console.WriteLine($"Setup (emulator users, {items:N0} items through the aggregate and repository): {setup.Elapsed.TotalSeconds:0.0} s");
 
             // The burst slot: the next whole minute at least 20 s after startup is expected to be done.
@@ -89,6 +88,8 @@ internal static class ReminderBenchmark
             var deadline = slot + TimeSpan.FromSeconds(burst / 50.0 * 2 + 120);
             await timing.WaitForAsync(burst, deadline - DateTimeOffset.UtcNow);
             var burstRequests = discord.Requests.Skip(requestsBefore).ToList();
+            var logBytes = await host.Services.GetRequiredService<LiteDbDatabase>().LogSizeAsync();
+            Console.WriteLine($"LiteDB log file at the end of the burst (before shutdown): {logBytes / 1024.0:0.0} KiB");
             await host.StopAsync();
             host.Dispose();
 
@@ -103,7 +104,6 @@ internal static class ReminderBenchmark
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
     }
@@ -125,7 +125,7 @@ internal static class ReminderBenchmark
             TimeProvider.System,
             NullLogger<DiscordRestClient>.Instance));
         builder.Services.AddSingleton<IReminderSender>(sp => new TimedSender(ActivatorUtilities.CreateInstance<DiscordReminderSender>(sp), timing));
-        builder.Services.AddSqliteStorage(builder.Configuration);
+        builder.Services.AddLiteDbStorage(builder.Configuration);
         builder.Services.AddSingleton(sp => new PostmortemService(sp.GetRequiredService<IPostmortemRepository>(), TimeProvider.System));
         builder.Services.AddPostmortemReminders(builder.Configuration, quartz => quartz.AddJobListener(timing, [Matchers.AllJobs()]));
         var host = builder.Build();

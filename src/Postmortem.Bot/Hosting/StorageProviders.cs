@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Postmortem.Storage;
+using Postmortem.Storage.LiteDb;
 
 namespace Postmortem.Bot.Hosting;
 
@@ -12,15 +12,15 @@ public static class StorageProviders
 {
     public const string ConfigurationKey = "Storage:Provider";
 
-    public const string Sqlite = "sqlite";
+    public const string LiteDb = "litedb";
 
     /// <summary>The adapter used when <see cref="ConfigurationKey"/> is not set.</summary>
-    public const string Default = Sqlite;
+    public const string Default = LiteDb;
 
     private static readonly Dictionary<string, Func<IServiceCollection, IConfiguration, IServiceCollection>> _adapters =
         new(StringComparer.OrdinalIgnoreCase)
         {
-            [Sqlite] = (services, configuration) => services.AddSqliteStorage(configuration),
+            [LiteDb] = (services, configuration) => services.AddLiteDbStorage(configuration),
         };
 
     /// <summary>The configured provider's name (trimmed), or <see cref="Default"/>.</summary>

@@ -9,7 +9,7 @@ using Quartz;
 namespace Postmortem.Reminders.Quartz;
 
 /// <summary>
-/// Rebuilds the in-memory Quartz schedule from SQLite while the host starts (after the migrations, before the
+/// Rebuilds the in-memory Quartz schedule from the store while the host starts (after it opened, before the
 /// scheduler runs): folds pending item changes into the schedule, plans the due scan at the earliest next_at
 /// (in the past when reminders fell due while the bot was down: they then go out once, right after start),
 /// and recreates the digest, meeting and stale-sweep triggers with their catch-up.

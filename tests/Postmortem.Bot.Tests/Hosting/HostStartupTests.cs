@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Postmortem.Bot.Hosting;
 using Postmortem.Terminal;
 
@@ -12,7 +11,7 @@ public sealed class HostStartupTests : IDisposable
 
     public HostStartupTests() => Directory.CreateDirectory(_directory);
 
-    private string DatabasePath => Path.Combine(_directory, "data", "postmortems.db");
+    private string DatabasePath => Path.Combine(_directory, "data", "postmortems.litedb");
 
     [Fact]
     public async Task DiscordMode_WithoutAToken_ExitsWithCodeOne_AndOneLineSayingHowToProvideIt()
@@ -130,7 +129,6 @@ public sealed class HostStartupTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -27,7 +27,7 @@ public sealed class PlaygroundVerbTests
         Assert.NotNull(options);
         Assert.Equal(new PlaygroundOptions().Port, options.Port);
         Assert.False(options.Fresh);
-        Assert.EndsWith(Path.Combine("postmortem-bot", "playground", "postmortems.db"), options.DatabasePath, StringComparison.Ordinal);
+        Assert.EndsWith(Path.Combine("postmortem-bot", "playground", "postmortems.litedb"), options.DatabasePath, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -15,8 +15,8 @@ public sealed class StorageProviderTests
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    [InlineData("sqlite")]
-    [InlineData(" SQLite ")]
+    [InlineData("litedb")]
+    [InlineData(" LiteDB ")]
     public void KnownOrMissingProvider_IsNoProblem_AndRegistersTheAdapter(string? provider)
     {
         var services = new ServiceCollection().AddConfiguredStorage(Configuration(provider));
@@ -30,7 +30,7 @@ public sealed class StorageProviderTests
     {
         var problem = StorageProviders.Problem(Configuration("mongodb"));
 
-        Assert.Equal("Storage:Provider \"mongodb\" is not a storage provider this build knows; use one of: sqlite.", problem);
+        Assert.Equal("Storage:Provider \"mongodb\" is not a storage provider this build knows; use one of: litedb.", problem);
         var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddConfiguredStorage(Configuration("mongodb")));
         Assert.Equal(problem, error.Message);
     }
@@ -53,7 +53,7 @@ public sealed class StorageProviderTests
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(1, process.ExitCode);
-        Assert.Equal(["Storage:Provider \"mongodb\" is not a storage provider this build knows; use one of: sqlite."], (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(["Storage:Provider \"mongodb\" is not a storage provider this build knows; use one of: litedb."], (await errors).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.Equal("", await output);
         Directory.Delete(start.WorkingDirectory, recursive: true);
     }

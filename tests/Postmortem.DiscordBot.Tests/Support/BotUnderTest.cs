@@ -9,7 +9,7 @@ namespace Postmortem.DiscordBot.Tests.Support;
 
 /// <summary>
 /// The real bot (the Generic Host from src/Postmortem.Bot in Discord mode) against the emulator, on a temporary
-/// SQLite file. A guild "Ops" with #incidents, an admin (alice) and a member (bob) are ready;
+/// LiteDB file. A guild "Ops" with #incidents, an admin (alice) and a member (bob) are ready;
 /// <see cref="RestartAsync"/> stops the bot and starts a fresh one on the same database.
 /// </summary>
 public sealed class BotUnderTest : IAsyncDisposable
@@ -138,7 +138,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         }
         catch (IOException)
         {
-            // SQLite's pool may still hold the file for a moment; the OS cleans temp folders.
+            // A file still open on some platforms; the OS cleans temp folders.
         }
     }
 
@@ -163,7 +163,7 @@ public sealed class BotUnderTest : IAsyncDisposable
         {
             ["Discord:Token"] = Emulator.BotToken,
             ["Discord:ApiBaseUrl"] = Emulator.ApiBaseUrl.ToString(),
-            ["Storage:DatabasePath"] = Path.Combine(_directory, "postmortems.db"),
+            ["Storage:DatabasePath"] = Path.Combine(_directory, "postmortems.litedb"),
         });
         builder.Configuration.AddInMemoryCollection(_configuration);
         builder.AddPostmortemBot(BotMode.Discord);

@@ -15,8 +15,7 @@ using Postmortem.DiscordBot.Settings;
 using Postmortem.Reminders.Delivery;
 using Postmortem.Reminders.Interactions;
 using Postmortem.Reminders.Tests.Support;
-using Postmortem.Storage;
-using Postmortem.Storage.Migrations;
+using Postmortem.Storage.LiteDb;
 using Postmortem.Testing;
 using static Postmortem.Reminders.Tests.Support.People;
 
@@ -46,7 +45,7 @@ public sealed class DiscordWiringTests : IDisposable
         services.AddSingleton(Mock.Of<IHostApplicationLifetime>());
         services.AddSingleton(_rest.Object);
         services.AddSingleton<ITemplateCatalog>(BuiltInTemplates.Catalog);
-        services.AddSqliteStorage(configuration);
+        services.AddLiteDbStorage(configuration);
         services.AddSingleton(sp => new PostmortemService(sp.GetRequiredService<IPostmortemRepository>(), _clock, sp.GetRequiredService<ITemplateCatalog>()));
         services.AddDiscordFrontEnd(configuration);
         services.AddDiscordReminders(configuration);
@@ -74,7 +73,6 @@ public sealed class DiscordWiringTests : IDisposable
     public async Task ASnoozeClick_IsAnsweredThroughTheFrontEndsInteractionContext()
     {
         await using var services = Build();
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         var service = services.GetRequiredService<PostmortemService>();
         var id = (await service.StartAsync(GuildId, ChannelId, "Incident", Felix)).Postmortem!.Id;
         var lesson = (await service.ExecuteAsync(id, new Core.Actions.AddLesson("A lesson", []), Felix)).Result.CreatedId!.Value;

@@ -12,7 +12,7 @@ using static Postmortem.Reminders.Tests.Support.People;
 
 namespace Postmortem.Reminders.Tests.Hosting;
 
-/// <summary>Real restarts: a new host (service provider, Quartz scheduler, workers) on the same SQLite file, a fake clock.</summary>
+/// <summary>Real restarts: a new host (service provider, Quartz scheduler, workers) on the same LiteDB file, a fake clock.</summary>
 public sealed class RestartTests : IDisposable
 {
     private static TimeSpan Bound { get; } = TimeSpan.FromSeconds(10); // only matters when a test fails

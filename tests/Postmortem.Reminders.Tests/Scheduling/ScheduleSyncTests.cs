@@ -1,10 +1,10 @@
 using Postmortem.Core.Actions;
 using Postmortem.Core.Application;
+using Postmortem.Core.Postmortems;
 using Postmortem.Core.Reminders;
 using Postmortem.Reminders.Tests.Support;
-using Postmortem.Storage.Database;
-using Postmortem.Storage.Migrations;
-using Postmortem.Storage.Postmortems;
+using Postmortem.Storage.LiteDb.Engine;
+using Postmortem.Storage.LiteDb.Postmortems;
 using Postmortem.Testing;
 using static Postmortem.Reminders.Tests.Support.People;
 
@@ -167,17 +167,19 @@ public sealed class ScheduleSyncTests : IDisposable
     }
 
     [Fact]
-    public async Task ItemsCreatedBeforeTheRemindersMigration_AreScheduled()
+    public async Task ItemsSavedWhileTheRemindersWereNotRunning_AreScheduledFromTheChangeQueue()
     {
-        var factory = new SqliteConnectionFactory(new Storage.StorageOptions { DatabasePath = _database.Path });
-        var database = new SqliteDatabase(factory);
-        await new SchemaMigrator(database, migrations: [.. Migration.Embedded.Take(2)]).MigrateAsync();
-        var service = new PostmortemService(new SqlitePostmortemRepository(database), _clock);
-        var started = await service.StartAsync(GuildId, ChannelId, "Old incident", Felix);
-        var id = started.Postmortem!.Id;
-        var lesson = (await service.ExecuteAsync(id, new AddLesson("A lesson", []), Felix)).Result.CreatedId!.Value;
-        var action = (await service.ExecuteAsync(id, new AddCorrectiveAction(lesson, "An action"), Felix)).Result.CreatedId!.Value;
-        var item = (await service.ExecuteAsync(id, new AddActionItem(action, "An item", Wesley, Due), Felix)).Result.CreatedId!.Value;
+        PostmortemId id;
+        int item;
+        using (var database = new LiteDbDatabase(_database.Path))
+        {
+            var service = new PostmortemService(new LiteDbPostmortemRepository(database), _clock);
+            var started = await service.StartAsync(GuildId, ChannelId, "Old incident", Felix);
+            id = started.Postmortem!.Id;
+            var lesson = (await service.ExecuteAsync(id, new AddLesson("A lesson", []), Felix)).Result.CreatedId!.Value;
+            var action = (await service.ExecuteAsync(id, new AddCorrectiveAction(lesson, "An action"), Felix)).Result.CreatedId!.Value;
+            item = (await service.ExecuteAsync(id, new AddActionItem(action, "An item", Wesley, Due), Felix)).Result.CreatedId!.Value;
+        }
 
         await using var world = await ReminderWorld.StartAsync(_database.Path, _clock);
         await world.Sync.SyncAsync();

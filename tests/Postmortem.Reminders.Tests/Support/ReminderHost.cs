@@ -6,7 +6,7 @@ using Postmortem.Core.Templates;
 using Postmortem.Reminders.Delivery;
 using Postmortem.Reminders.Quartz;
 using Postmortem.Reminders.Scheduling;
-using Postmortem.Storage;
+using Postmortem.Storage.LiteDb;
 using Postmortem.Testing;
 
 namespace Postmortem.Reminders.Tests.Support;
@@ -45,7 +45,7 @@ internal sealed class ReminderHost : IAsyncDisposable
         builder.Services.AddSingleton<SignallingWakeup>(sp => new SignallingWakeup(sp.GetRequiredService<DueReminderTrigger>(), clock));
         builder.Services.AddSingleton<IReminderWakeup>(sp => sp.GetRequiredService<SignallingWakeup>());
         builder.Services.AddSingleton<ITemplateCatalog>(BuiltInTemplates.Catalog);
-        builder.Services.AddSqliteStorage(builder.Configuration);
+        builder.Services.AddLiteDbStorage(builder.Configuration);
         builder.Services.AddSingleton(sp => new PostmortemService(sp.GetRequiredService<IPostmortemRepository>(), clock, sp.GetRequiredService<ITemplateCatalog>()));
         builder.Services.AddPostmortemReminders(builder.Configuration);
         var host = builder.Build();

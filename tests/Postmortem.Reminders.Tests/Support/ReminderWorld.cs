@@ -15,14 +15,13 @@ using Postmortem.Reminders.Interactions;
 using Postmortem.Reminders.Quartz;
 using Postmortem.Reminders.Scheduling;
 using Postmortem.Reminders.Settings;
-using Postmortem.Storage;
-using Postmortem.Storage.Migrations;
+using Postmortem.Storage.LiteDb;
 using Postmortem.Testing;
 
 namespace Postmortem.Reminders.Tests.Support;
 
 /// <summary>
-/// The reminder services as the host wires them (real SQLite file, real stores and Quartz registration), with a
+/// The reminder services as the host wires them (real LiteDB file, real stores and Quartz registration), with a
 /// fake clock, a fake sender and, by default, a recording wake-up instead of the Quartz trigger. Creating a new
 /// world on the same file and clock is a restart: nothing in memory survives.
 /// </summary>
@@ -105,12 +104,13 @@ internal sealed class ReminderWorld : IAsyncDisposable
         }
 
         services.AddSingleton<ITemplateCatalog>(BuiltInTemplates.Catalog);
-        services.AddSqliteStorage(config);
+        services.AddLiteDbStorage(config);
         services.AddSingleton(sp => new PostmortemService(sp.GetRequiredService<IPostmortemRepository>(), clock, sp.GetRequiredService<ITemplateCatalog>()));
         services.AddPostmortemReminders(config);
         configure?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        await provider.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        // Opens the file now, as the host's start does, so a broken store fails here and not in a test step.
+        await provider.GetRequiredService<Postmortem.Storage.LiteDb.Engine.LiteDbDatabase>().LogSizeAsync();
         return new ReminderWorld(provider, clock, sender, wakeup);
     }
 

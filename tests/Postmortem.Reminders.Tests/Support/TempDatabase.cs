@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Postmortem.Reminders.Tests.Support;
 
 /// <summary>A database file in its own temp folder, deleted afterwards. Restarts reopen the same path.</summary>
@@ -9,11 +7,10 @@ internal sealed class TempDatabase : IDisposable
 
     public TempDatabase() => Directory.CreateDirectory(_folder);
 
-    public string Path => System.IO.Path.Combine(_folder, "postmortems.db");
+    public string Path => System.IO.Path.Combine(_folder, "postmortems.litedb");
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(_folder, recursive: true);
