@@ -67,6 +67,34 @@ public sealed partial class DiscordEmulator
         return SendInteractionAsync(user, channel, 4, CommandData(registered, built, resolved), source: null, modalSource: null);
     }
 
+    /// <summary>
+    /// The user picks Apps › <paramref name="name"/> on <paramref name="message"/>: a message command (type 3) whose
+    /// <c>data.target_id</c> is the message and <c>data.resolved.messages</c> holds it whole. Discord sends the
+    /// content of a context-menu target even to apps without the Message Content intent.
+    /// </summary>
+    public Task<InteractionHandle> RunMessageCommandAsync(EmulatedUser user, EmulatedMessage message, string name)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.IsDeleted)
+        {
+            throw new InvalidOperationException($"Message {message.Id} was deleted.");
+        }
+
+        if (message.VisibleTo is { } owner && owner != user)
+        {
+            throw new InvalidOperationException($"Message {message.Id} is ephemeral and only {owner.Name} can see it.");
+        }
+
+        var registered = FindCommand(user, message.Channel, name, MessageCommandType);
+        var resolved = new JsonObject
+        {
+            ["messages"] = new JsonObject { [DiscordJson.Id(message.Id)] = DiscordJson.Message(message, _state.BaseUrl) },
+        };
+        var data = CommandData(registered, [], resolved);
+        data["target_id"] = DiscordJson.Id(message.Id);
+        return SendInteractionAsync(user, message.Channel, 2, data, source: null, modalSource: null);
+    }
+
     public Task<InteractionHandle> ClickButtonAsync(EmulatedUser user, EmulatedMessage message, string customId)
     {
         var button = FindUsableComponent(user, message, customId);
@@ -169,13 +197,17 @@ public sealed partial class DiscordEmulator
         return interaction;
     }
 
-    private RegisteredCommand FindCommand(EmulatedUser user, EmulatedChannel channel, string name)
+    private const int ChatInputType = 1;
+    private const int MessageCommandType = 3;
+
+    private RegisteredCommand FindCommand(EmulatedUser user, EmulatedChannel channel, string name, int type = ChatInputType)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(channel);
-        var command = _state.FindCommand(name, 1, channel.Guild)
+        var command = _state.FindCommand(name, type, channel.Guild)
             ?? throw new InvalidOperationException(
-                $"/{name} is not registered for {channel}. Registered: {string.Join(", ", _state.Commands.Select(c => $"/{c.Name}{(c.GuildId is null ? "" : " (guild)")}"))}.");
+                $"{(type == ChatInputType ? "/" : "Message command ")}{name} is not registered for {channel}. Registered: "
+                + $"{string.Join(", ", _state.Commands.Select(c => $"{(c.Type == ChatInputType ? "/" : "[message] ")}{c.Name}{(c.GuildId is null ? "" : " (guild)")}"))}.");
         if (channel.Guild is null && !UsableInDms(command))
         {
             throw new InvalidOperationException($"/{name} is not available in DMs (contexts / dm_permission).");

@@ -23,13 +23,14 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
         IEnumerable<SlashCommandRoot> roots,
         IEnumerable<ISlashCommandHandler> handlers,
         IOptions<DiscordFrontEndOptions> options,
-        ILogger<CommandRegistrar> logger)
+        ILogger<CommandRegistrar> logger,
+        IEnumerable<IMessageCommandHandler>? messageCommands = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _rest = rest;
         _options = options.Value;
         _logger = logger;
-        Commands = Build(roots, handlers);
+        Commands = [.. Build(roots, handlers), .. (messageCommands ?? []).Select(MessageCommand)];
         ApplicationCommandValidator.EnsureValid(Commands);
     }
 
@@ -88,6 +89,15 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
             ? commands
             : throw new InvalidOperationException($"Handlers for undeclared commands: {string.Join(", ", byCommand.Keys)}; add them with AddSlashCommandRoot.");
     }
+
+    // Context-menu commands take no description and no options; guild-only like /postmortem.
+    private static ApplicationCommand MessageCommand(IMessageCommandHandler handler) => new()
+    {
+        Type = ApplicationCommandType.Message,
+        Name = handler.Name,
+        Contexts = [InteractionContextType.Guild],
+        IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} slash command(s) globally")]
     private static partial void LogRegisteredGlobally(ILogger logger, int count);

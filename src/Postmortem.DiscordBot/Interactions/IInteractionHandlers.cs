@@ -36,3 +36,15 @@ public interface IModalHandler
 
     Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A message context-menu command (type 3: right-click a message, Apps). Discord sends the message in the
+/// interaction's resolved data, content included, even without the Message Content intent.
+/// </summary>
+public interface IMessageCommandHandler
+{
+    /// <summary>The menu entry: 1-32 characters, spaces and capitals allowed ("Add to timeline").</summary>
+    string Name { get; }
+
+    Task HandleAsync(InteractionContext context, Message target, CancellationToken cancellationToken);
+}

@@ -24,13 +24,15 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
     private readonly Dictionary<(string Command, string Option), ISlashCommandHandler> _commands = [];
     private readonly Dictionary<string, IComponentHandler> _components = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IModalHandler> _modals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IMessageCommandHandler> _messageCommands = new(StringComparer.Ordinal);
 
     public InteractionRouter(
         IDiscordRestClient rest,
         IEnumerable<ISlashCommandHandler> commands,
         IEnumerable<IComponentHandler> components,
         IEnumerable<IModalHandler> modals,
-        ILogger<InteractionRouter> logger)
+        ILogger<InteractionRouter> logger,
+        IEnumerable<IMessageCommandHandler>? messageCommands = null)
     {
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(components);
@@ -59,6 +61,14 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
                 {
                     throw new InvalidOperationException($"Component prefix \"{prefix}\" is handled twice ({handler.GetType().Name}).");
                 }
+            }
+        }
+
+        foreach (var handler in messageCommands ?? [])
+        {
+            if (!_messageCommands.TryAdd(handler.Name, handler))
+            {
+                throw new InvalidOperationException($"Message command \"{handler.Name}\" is handled twice ({handler.GetType().Name}).");
             }
         }
 
@@ -145,6 +155,11 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
         var data = context.Data;
         switch (interaction.Type)
         {
+            case InteractionType.ApplicationCommand when data.Type == ApplicationCommandType.Message:
+                return data.Name is { } menu && _messageCommands.TryGetValue(menu, out var messageCommand)
+                    && data.TargetId is { } targetId && data.Resolved?.Messages?.GetValueOrDefault(targetId) is { } target
+                    ? messageCommand.HandleAsync(context, target, cancellationToken)
+                    : context.FailAsync(UnknownComponentMessage, cancellationToken);
             case InteractionType.ApplicationCommand when FindCommand(data) is { } command:
                 return command.HandleAsync(context, cancellationToken);
             case InteractionType.ApplicationCommandAutocomplete when FindCommand(data) is { } command:
@@ -185,6 +200,7 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
 
     private static string Describe(Interaction interaction) => interaction.Type switch
     {
+        InteractionType.ApplicationCommand when interaction.Data?.Type == ApplicationCommandType.Message => $"[{interaction.Data.Name}]",
         InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete =>
             $"/{interaction.Data?.Name} {interaction.Data?.GetSubcommandGroup()} {interaction.Data?.GetSubcommand()}".Replace("  ", " ", StringComparison.Ordinal).TrimEnd(),
         _ => interaction.Data?.CustomId ?? interaction.Type.ToString(),

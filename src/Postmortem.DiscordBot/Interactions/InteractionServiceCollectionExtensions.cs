@@ -21,6 +21,11 @@ public static class InteractionServiceCollectionExtensions
         where THandler : class, IComponentHandler =>
         services.AddHandler<IComponentHandler, THandler>();
 
+    /// <summary>A message context-menu command; the registrar registers it beside the slash commands.</summary>
+    public static IServiceCollection AddMessageCommand<THandler>(this IServiceCollection services)
+        where THandler : class, IMessageCommandHandler =>
+        services.AddHandler<IMessageCommandHandler, THandler>();
+
     public static IServiceCollection AddModalHandler<THandler>(this IServiceCollection services)
         where THandler : class, IModalHandler =>
         services.AddHandler<IModalHandler, THandler>();
