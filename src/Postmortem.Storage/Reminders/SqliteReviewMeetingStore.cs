@@ -9,7 +9,7 @@ namespace Postmortem.Storage.Reminders;
 /// <summary>Review meetings (<c>review_meetings</c>).</summary>
 public sealed class SqliteReviewMeetingStore(SqliteDatabase database) : IReviewMeetingStore
 {
-    private const string Columns = "id, postmortem_id, guild_id, day_of_week, local_time, lead_minutes, created_by, created_at, ended_at";
+    private const string Columns = "id, postmortem_id, guild_id, day_of_week, local_time, lead_minutes, created_by, created_at, ended_at, scheduled_event_id";
 
     private const string TimeFormat = "HH':'mm";
 
@@ -25,6 +25,8 @@ public sealed class SqliteReviewMeetingStore(SqliteDatabase database) : IReviewM
         $"SELECT {Columns} FROM review_meetings WHERE ended_at IS NULL AND postmortem_id = $postmortem_id ORDER BY id;";
 
     internal const string SelectByIdSql = $"SELECT {Columns} FROM review_meetings WHERE id = $id;";
+
+    internal const string SetScheduledEventSql = "UPDATE review_meetings SET scheduled_event_id = $event_id WHERE id = $id;";
 
     internal const string EndSql = "UPDATE review_meetings SET ended_at = $ended_at WHERE id = $id AND ended_at IS NULL;";
 
@@ -75,6 +77,18 @@ public sealed class SqliteReviewMeetingStore(SqliteDatabase database) : IReviewM
     public async Task<ReviewMeeting?> GetAsync(long id, CancellationToken cancellationToken = default) =>
         (await QueryAsync(SelectByIdSql, c => c.Parameters.AddWithValue("$id", id), cancellationToken)) is [var meeting] ? meeting : null;
 
+    public Task<bool> SetScheduledEventAsync(long id, string? scheduledEventId, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = SetScheduledEventSql;
+                command.Parameters.AddWithValue("$id", id);
+                command.Parameters.AddWithValue("$event_id", (object?)scheduledEventId ?? DBNull.Value);
+                return await command.ExecuteNonQueryAsync(ct) > 0;
+            },
+            cancellationToken);
+
     /// <summary>Ends a meeting series; false when it had already ended or does not exist.</summary>
     public Task<bool> EndAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.RunAsync(
@@ -107,7 +121,8 @@ public sealed class SqliteReviewMeetingStore(SqliteDatabase database) : IReviewM
                         TimeSpan.FromMinutes(reader.GetInt64(5)),
                         reader.GetString(6),
                         SqliteValues.ParseInstant(reader.GetString(7)),
-                        reader.IsDBNull(8) ? null : SqliteValues.ParseInstant(reader.GetString(8))));
+                        reader.IsDBNull(8) ? null : SqliteValues.ParseInstant(reader.GetString(8)),
+                        reader.IsDBNull(9) ? null : reader.GetString(9)));
                 }
 
                 return meetings;
