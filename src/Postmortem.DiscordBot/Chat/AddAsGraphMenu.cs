@@ -65,10 +65,9 @@ public sealed class AddAsGraphMenu(ChatPostmortems candidates, PostmortemAccess 
             MinValues = 1,
             MaxValues = 1,
         };
+        var pick = InteractionContext.Ephemeral($"Several postmortems are open in this channel. Add {GraphPick.Describe(graphs)} to which one?", [new ActionRow([select])]);
         await context.ReplyAsync(
-            InteractionContext.Ephemeral($"Several postmortems are open in this channel. Add {GraphPick.Describe(graphs)} to which one?", [new ActionRow([select])])
-                with
-            { Embeds = GraphPick.Embeds(graphs) },
+            pick with { Embeds = GraphPick.Embeds(graphs) },
             cancellationToken);
     }
 

@@ -80,7 +80,8 @@ internal sealed class ScheduledEventEndpoints(EmulatorState state, RequestChecks
         }
 
         var errors = new FormErrors();
-        var merged = existing.ToJson();
+        // Re-parsed so its numbers read like a request body's (JsonElement-backed), whatever built them.
+        var merged = (JsonObject)JsonNode.Parse(existing.ToJson().ToJsonString())!;
         foreach (var (key, value) in body)
         {
             merged[key] = value?.DeepClone();

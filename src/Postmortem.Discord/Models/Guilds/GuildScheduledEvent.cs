@@ -73,9 +73,10 @@ public sealed record ScheduledEventEntityMetadata(string? Location);
 /// </summary>
 public sealed record RecurrenceRule
 {
-    public DateTimeOffset Start { get; init; }
+    /// <summary>UTC, so it is written with "Z" as the spec's date-time format asks.</summary>
+    public DateTime Start { get; init; }
 
-    public DateTimeOffset? End { get; init; }
+    public DateTime? End { get; init; }
 
     public RecurrenceFrequency Frequency { get; init; }
 
@@ -86,7 +87,7 @@ public sealed record RecurrenceRule
     /// <summary>A weekly rule on the weekday of <paramref name="start"/> (as Discord reads it, in UTC).</summary>
     public static RecurrenceRule WeeklyFrom(DateTimeOffset start) => new()
     {
-        Start = start,
+        Start = start.UtcDateTime,
         Frequency = RecurrenceFrequency.Weekly,
         Interval = 1,
         ByWeekday = [(RecurrenceWeekday)(((int)start.UtcDateTime.DayOfWeek + 6) % 7)],
@@ -106,9 +107,10 @@ public sealed record GuildScheduledEventCreateRequest
 
     public int PrivacyLevel { get; init; } = 2;
 
-    public required DateTimeOffset ScheduledStartTime { get; init; }
+    /// <summary>UTC, so it is written with "Z" as the spec's date-time format asks.</summary>
+    public required DateTime ScheduledStartTime { get; init; }
 
-    public DateTimeOffset? ScheduledEndTime { get; init; }
+    public DateTime? ScheduledEndTime { get; init; }
 
     public required ScheduledEventEntityType EntityType { get; init; }
 
