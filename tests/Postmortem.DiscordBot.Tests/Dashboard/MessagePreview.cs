@@ -13,12 +13,12 @@ internal static partial class MessagePreview
 {
     private const float Width = 620;
     private const float Pad = 16;
-    private static readonly SKColor Background = new(0x31, 0x33, 0x38);
-    private static readonly SKColor Card = new(0x2B, 0x2D, 0x31);
-    private static readonly SKColor Text = new(0xDB, 0xDE, 0xE1);
-    private static readonly SKColor Muted = new(0x94, 0x9B, 0xA4);
-    private static readonly SKColor ButtonGrey = new(0x4E, 0x50, 0x58);
-    private static readonly SKColor ButtonBlurple = new(0x58, 0x65, 0xF2);
+    private static readonly SKColor _background = new(0x31, 0x33, 0x38);
+    private static readonly SKColor _card = new(0x2B, 0x2D, 0x31);
+    private static readonly SKColor _text = new(0xDB, 0xDE, 0xE1);
+    private static readonly SKColor _muted = new(0x94, 0x9B, 0xA4);
+    private static readonly SKColor _buttonGrey = new(0x4E, 0x50, 0x58);
+    private static readonly SKColor _buttonBlurple = new(0x58, 0x65, 0xF2);
 
     private static readonly Lazy<SKTypeface> _regular = new(() => Font("DejaVuSans.ttf"));
     private static readonly Lazy<SKTypeface> _bold = new(() => Font("DejaVuSans-Bold.ttf"));
@@ -27,7 +27,7 @@ internal static partial class MessagePreview
     {
         using var surface = SKSurface.Create(new SKImageInfo((int)Width, 4000));
         var canvas = surface.Canvas;
-        canvas.Clear(Background);
+        canvas.Clear(_background);
         var y = Pad;
         foreach (var embed in embeds.OfType<JsonObject>())
         {
@@ -58,24 +58,24 @@ internal static partial class MessagePreview
 
         foreach (var line in (embed["description"]?.GetValue<string>() ?? "").Split('\n'))
         {
-            lines.Add((line, 14, false, Text, 2));
+            lines.Add((line, 14, false, _text, 2));
         }
 
         foreach (var field in (embed["fields"] as JsonArray ?? []).OfType<JsonObject>())
         {
-            lines.Add(("", 6, false, Text, 0));
+            lines.Add(("", 6, false, _text, 0));
             lines.Add((field["name"]!.GetValue<string>(), 14, true, SKColors.White, 2));
-            lines.AddRange(field["value"]!.GetValue<string>().Split('\n').Select(l => (l, 14f, false, Text, 2f)));
+            lines.AddRange(field["value"]!.GetValue<string>().Split('\n').Select(l => (l, 14f, false, _text, 2f)));
         }
 
         if (embed["footer"]?["text"]?.GetValue<string>() is { } footer)
         {
-            lines.Add(("", 6, false, Text, 0));
-            lines.Add((footer, 12, false, Muted, 2));
+            lines.Add(("", 6, false, _text, 0));
+            lines.Add((footer, 12, false, _muted, 2));
         }
 
         var height = lines.Sum(l => Measure(l.Text, l.Size, l.Bold, right - left - 24) + l.Gap) + 24;
-        using var cardPaint = new SKPaint { Color = Card, IsAntialias = true };
+        using var cardPaint = new SKPaint { Color = _card, IsAntialias = true };
         canvas.DrawRoundRect(new SKRect(Pad, top, right, top + height), 4, 4, cardPaint);
         using var bar = new SKPaint { Color = Colour(embed["color"]?.GetValue<int>() ?? 0x5865F2) };
         canvas.DrawRect(new SKRect(Pad, top, Pad + 4, top + height), bar);
@@ -93,8 +93,8 @@ internal static partial class MessagePreview
         {
             case 17:
                 // Measure by drawing into a throwaway canvas first, then draw the card behind the real pass.
-                var height = Children(component).Aggregate(top + 14, (y, c) => DrawComponent(NullCanvas, c, left + 18, right - 14, y) + 8) - top + 6;
-                using (var cardPaint = new SKPaint { Color = Card, IsAntialias = true })
+                var height = Children(component).Aggregate(top + 14, (y, c) => DrawComponent(_nullCanvas, c, left + 18, right - 14, y) + 8) - top + 6;
+                using (var cardPaint = new SKPaint { Color = _card, IsAntialias = true })
                 {
                     canvas.DrawRoundRect(new SKRect(left, top, right, top + height), 8, 8, cardPaint);
                 }
@@ -154,8 +154,8 @@ internal static partial class MessagePreview
             var (text, size, bold, colour) = raw switch
             {
                 _ when raw.StartsWith("### ", StringComparison.Ordinal) => (raw[4..], 17f, true, SKColors.White),
-                _ when raw.StartsWith("-# ", StringComparison.Ordinal) => (raw[3..], 12f, false, Muted),
-                _ => (raw, 14f, false, Text),
+                _ when raw.StartsWith("-# ", StringComparison.Ordinal) => (raw[3..], 12f, false, _muted),
+                _ => (raw, 14f, false, _text),
             };
             y = DrawText(canvas, text, left, right, y, size, bold, colour) + 2;
         }
@@ -168,7 +168,7 @@ internal static partial class MessagePreview
     private static float DrawButton(SKCanvas canvas, JsonObject button, float x, float y)
     {
         var width = ButtonWidth(button);
-        using var paint = new SKPaint { Color = button["style"]?.GetValue<int>() == 1 ? ButtonBlurple : ButtonGrey, IsAntialias = true };
+        using var paint = new SKPaint { Color = button["style"]?.GetValue<int>() == 1 ? _buttonBlurple : _buttonGrey, IsAntialias = true };
         canvas.DrawRoundRect(new SKRect(x, y, x + width, y + 30), 4, 4, paint);
         DrawText(canvas, button["label"]?.GetValue<string>() ?? "", x + 14, x + width, y + 6, 14, false, SKColors.White);
         return x + width;
@@ -179,7 +179,7 @@ internal static partial class MessagePreview
     private static float DrawText(SKCanvas canvas, string text, float left, float right, float top, float size, bool bold, SKColor colour)
     {
         var clean = Plain(text);
-        if (Dots.TryGetValue(clean.Split(' ')[0], out var dot))
+        if (_dots.TryGetValue(clean.Split(' ')[0], out var dot))
         {
             using var dotPaint = new SKPaint { Color = dot, IsAntialias = true };
             canvas.DrawCircle(left + 6, top + size * 0.65f, 5, dotPaint);
@@ -231,17 +231,17 @@ internal static partial class MessagePreview
 
     private static string Plain(string text) => text.Replace("**", "", StringComparison.Ordinal).Replace("`", "", StringComparison.Ordinal).Replace("\\", "", StringComparison.Ordinal);
 
-    private static readonly Dictionary<string, SKColor> Dots = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, SKColor> _dots = new(StringComparer.Ordinal)
     {
         ["✅"] = new SKColor(0x57, 0xF2, 0x87),
         ["🟡"] = new SKColor(0xFE, 0xE7, 0x5C),
-        ["⏭️"] = Muted,
+        ["⏭️"] = _muted,
         ["⬜"] = new SKColor(0x6D, 0x6F, 0x78),
     };
 
     private static SKColor Colour(int rgb) => new((byte)(rgb >> 16), (byte)(rgb >> 8), (byte)rgb);
 
-    private static readonly SKCanvas NullCanvas = new(new SKBitmap(1, 1));
+    private static readonly SKCanvas _nullCanvas = new(new SKBitmap(1, 1));
 
     private static SKTypeface Font(string file)
     {
