@@ -63,6 +63,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         new MessageEndpoints(state, checks).Map(router);
         new ChannelEndpoints(state, checks).Map(router);
         new UserEndpoints(state, checks).Map(router);
+        new ScheduledEventEndpoints(state, checks).Map(router);
         rateLimits.SetKnownRoutes(router.Routes.Select(r => r.Key));
         AttachmentEndpoints.Map(app, state);
         app.Map("/gateway", http => gateway.AcceptAsync(http, resumeUrl: false));

@@ -5,6 +5,7 @@ using Postmortem.Charts;
 using Postmortem.Core.Guilds;
 using Postmortem.Core.Linting;
 using Postmortem.Discord.Hosting;
+using Postmortem.DiscordBot.Chat;
 using Postmortem.DiscordBot.Commands;
 using Postmortem.DiscordBot.Dashboard;
 using Postmortem.DiscordBot.Export;
@@ -71,6 +72,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
         services.AddMetrics();
         services.AddFiveWhys();
         services.AddLessons();
+        services.AddChatMenus();
         return services;
     }
 }

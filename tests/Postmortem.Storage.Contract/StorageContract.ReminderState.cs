@@ -109,6 +109,23 @@ public abstract partial class StorageContract
     }
 
     [Fact]
+    public async Task ReviewMeetings_KeepTheirCalendarEvent_UntilForgotten_EvenAfterTheyEnd()
+    {
+        var id = await StartAsync();
+        var meeting = await Ports.ReviewMeetings.AddAsync(id, "guild-1", new WeeklyTime(DayOfWeek.Thursday, new TimeOnly(15, 0)), TimeSpan.FromHours(1), Felix.Id, Now);
+        Assert.Null(meeting.ScheduledEventId);
+
+        Assert.True(await Ports.ReviewMeetings.SetScheduledEventAsync(meeting.Id, "1300000000000000001"));
+        await Ports.ReviewMeetings.EndAsync(meeting.Id, Now.AddDays(1));
+        var reopened = await ReopenAsync();
+
+        Assert.Equal("1300000000000000001", (await reopened.ReviewMeetings.GetAsync(meeting.Id))!.ScheduledEventId);
+        Assert.True(await reopened.ReviewMeetings.SetScheduledEventAsync(meeting.Id, null));
+        Assert.Null((await reopened.ReviewMeetings.GetAsync(meeting.Id))!.ScheduledEventId);
+        Assert.False(await reopened.ReviewMeetings.SetScheduledEventAsync(meeting.Id + 100, "1"));
+    }
+
+    [Fact]
     public async Task ReviewMeetings_EndOnce_AndEndedOnesLeaveTheActiveLists()
     {
         var id = await StartAsync();

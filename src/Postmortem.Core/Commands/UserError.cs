@@ -24,4 +24,7 @@ public static class ErrorCodes
     public const string FacilitatorOnly = "facilitator-only";
     public const string WrongState = "wrong-state";
     public const string WrongGuild = "wrong-guild";
+
+    /// <summary>The same chat message was already pulled into that part of the postmortem.</summary>
+    public const string Duplicate = "duplicate";
 }

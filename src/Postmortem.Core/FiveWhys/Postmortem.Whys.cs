@@ -106,6 +106,11 @@ public sealed partial class Postmortem
             return error;
         }
 
+        if (RejectWhyAnswerDuplicate(command.Source, why.Id) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         var answer = new WhyAnswer
         {
             Id = _counters.NextWhyAnswerId,
@@ -114,6 +119,7 @@ public sealed partial class Postmortem
             Text = text,
             Author = actor,
             At = now,
+            Source = command.Source,
         };
         _counters = _counters with { NextWhyAnswerId = answer.Id + 1 };
         _whys.Replace(why with { NextAnswerOrdinal = why.NextAnswerOrdinal + 1 });

@@ -1,3 +1,4 @@
+using Postmortem.Core.Chat;
 using Postmortem.Core.Postmortems;
 
 namespace Postmortem.Core.FiveWhys;
@@ -22,4 +23,7 @@ public sealed record WhyAnswer
     public required DateTimeOffset At { get; init; }
 
     public bool Retracted { get; init; }
+
+    /// <summary>The chat message this answer was taken from, if any.</summary>
+    public ChatSource? Source { get; init; }
 }

@@ -1,3 +1,4 @@
+using Postmortem.Core.Chat;
 using Postmortem.Core.Commands;
 
 namespace Postmortem.Core.FiveWhys;
@@ -5,7 +6,11 @@ namespace Postmortem.Core.FiveWhys;
 /// <summary>Asks a top-level why (no answer) or a follow-up why sparked by an answer.</summary>
 public sealed record AskWhy(int? FromAnswerId, string Question) : PostmortemCommand;
 
-public sealed record AnswerWhy(int WhyId, string Text) : PostmortemCommand;
+public sealed record AnswerWhy(int WhyId, string Text) : PostmortemCommand
+{
+    /// <summary>The chat message the answer comes from; a message answers one why once.</summary>
+    public ChatSource? Source { get; init; }
+}
 
 public sealed record EditWhy(int WhyId, string Question, int? BaseRevision = null) : PostmortemCommand;
 

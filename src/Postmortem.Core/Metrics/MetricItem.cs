@@ -1,3 +1,4 @@
+using Postmortem.Core.Chat;
 using Postmortem.Core.Postmortems;
 
 namespace Postmortem.Core.Metrics;
@@ -23,4 +24,7 @@ public sealed record MetricItem
     public required UserRef Author { get; init; }
 
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>The chat message this graph or table was taken from, if any.</summary>
+    public ChatSource? Source { get; init; }
 }

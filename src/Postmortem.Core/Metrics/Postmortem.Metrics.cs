@@ -28,15 +28,22 @@ public sealed partial class Postmortem
             return error;
         }
 
+        var attachmentId = hasAttachment ? command.AttachmentId!.Trim() : null;
+        if (RejectMetricDuplicate(command.Source, attachmentId ?? url) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         return AddMetric(new MetricItem
         {
             Id = _counters.NextMetricId,
             Kind = MetricKind.Image,
             Url = hasUrl ? url : null,
-            AttachmentId = hasAttachment ? command.AttachmentId!.Trim() : null,
+            AttachmentId = attachmentId,
             Caption = caption ?? "",
             Author = actor,
             At = now,
+            Source = command.Source,
         });
     }
 
@@ -57,6 +64,11 @@ public sealed partial class Postmortem
             return captionError;
         }
 
+        if (RejectMetricDuplicate(command.Source, null) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         return AddMetric(new MetricItem
         {
             Id = _counters.NextMetricId,
@@ -65,6 +77,7 @@ public sealed partial class Postmortem
             Caption = caption ?? "",
             Author = actor,
             At = now,
+            Source = command.Source,
         });
     }
 

@@ -28,6 +28,11 @@ public interface IReviewMeetingStore
     /// <summary>A series, ended or not, or null when the id is unknown.</summary>
     Task<ReviewMeeting?> GetAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Remembers (or, with null, forgets) the calendar event of a series, ended or not; false when the id is unknown.
+    /// </summary>
+    Task<bool> SetScheduledEventAsync(long id, string? scheduledEventId, CancellationToken cancellationToken = default);
+
     /// <summary>Ends a series at <paramref name="now"/>; false (and the first end stays) when it had already ended or does not exist.</summary>
     Task<bool> EndAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default);
 }

@@ -29,6 +29,11 @@ public sealed partial class Postmortem
             return error;
         }
 
+        if (RejectSectionDuplicate(command.Source, command.SectionKey) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         var section = _sections.Find(command.SectionKey) ?? new SectionAnswer { Key = command.SectionKey };
         var target = EditTarget.Section(section.Key);
         var current = section.Current;
@@ -49,7 +54,7 @@ public sealed partial class Postmortem
             return CommandResult.Success(current.Number);
         }
 
-        var revision = new AnswerRevision(section.CurrentRevision + 1, text, actor, now);
+        var revision = new AnswerRevision(section.CurrentRevision + 1, text, actor, now) { Source = command.Source };
         _sections.Upsert(section with { Revisions = [.. section.Revisions, revision], Skipped = false, SkipReason = null });
         return CommandResult.Success(revision.Number);
     }

@@ -25,6 +25,11 @@ public sealed partial class Postmortem
             return error;
         }
 
+        if (RejectTimelineDuplicate(command.Source) is { } duplicate)
+        {
+            return duplicate;
+        }
+
         var entry = new TimelineEntry
         {
             Id = _counters.NextTimelineEntryId,
@@ -32,6 +37,7 @@ public sealed partial class Postmortem
             Text = text,
             Kind = command.Kind,
             Author = actor,
+            Source = command.Source,
         };
         _counters = _counters with { NextTimelineEntryId = entry.Id + 1 };
         _timeline.Add(entry);

@@ -1,3 +1,4 @@
+using Postmortem.Core.Chat;
 using Postmortem.Core.Postmortems;
 
 namespace Postmortem.Core.Timeline;
@@ -14,6 +15,9 @@ public sealed record TimelineEntry
     public TimelineEntryKind Kind { get; init; }
 
     public required UserRef Author { get; init; }
+
+    /// <summary>The chat message this entry was taken from, if any (its link jumps back to the discussion).</summary>
+    public ChatSource? Source { get; init; }
 
     /// <summary>Starts at 1; every edit increments it (item-level optimistic concurrency).</summary>
     public int Revision { get; init; } = 1;

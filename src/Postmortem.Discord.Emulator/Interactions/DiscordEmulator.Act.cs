@@ -57,32 +57,6 @@ public sealed partial class DiscordEmulator
         return SendInteractionAsync(user, channel, 2, CommandData(registered, built, resolved), source: null, modalSource: null);
     }
 
-    /// <summary>
-    /// The user picks message command <paramref name="command"/> from <paramref name="target"/>'s Apps menu: a type 2
-    /// interaction with <c>data.type</c> 3, <c>target_id</c> and the message in <c>resolved.messages</c>.
-    /// </summary>
-    public Task<InteractionHandle> RunMessageCommandAsync(EmulatedUser user, EmulatedMessage target, string command)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        if (target.IsDeleted)
-        {
-            throw new InvalidOperationException($"Message {target.Id} was deleted.");
-        }
-
-        if (target.VisibleTo is { } owner && owner != user)
-        {
-            throw new InvalidOperationException($"Message {target.Id} is ephemeral and only {owner.Name} can see it.");
-        }
-
-        var registered = FindCommand(user, target.Channel, command, type: 3);
-        var data = CommandData(registered, [], new JsonObject
-        {
-            ["messages"] = new JsonObject { [DiscordJson.Id(target.Id)] = DiscordJson.Message(target, _state.BaseUrl) },
-        });
-        data["target_id"] = DiscordJson.Id(target.Id);
-        return SendInteractionAsync(user, target.Channel, 2, data, source: null, modalSource: null);
-    }
-
     /// <summary>The user types into option <paramref name="focused"/>; the bot should answer with choices (type 8).</summary>
     public Task<InteractionHandle> AutocompleteAsync(EmulatedUser user, EmulatedChannel channel, string command,
         string? subcommand, string focused, string typed, object? otherOptions = null)
@@ -91,6 +65,34 @@ public sealed partial class DiscordEmulator
         var values = new Dictionary<string, object?>(OptionValues(otherOptions)) { [focused] = typed };
         var (built, resolved) = CommandInvocation.Build(registered, subcommand, values, _state, channel, focused);
         return SendInteractionAsync(user, channel, 4, CommandData(registered, built, resolved), source: null, modalSource: null);
+    }
+
+    /// <summary>
+    /// The user picks Apps › <paramref name="name"/> on <paramref name="message"/>: a message command (type 3) whose
+    /// <c>data.target_id</c> is the message and <c>data.resolved.messages</c> holds it whole. Discord sends the
+    /// content of a context-menu target even to apps without the Message Content intent.
+    /// </summary>
+    public Task<InteractionHandle> RunMessageCommandAsync(EmulatedUser user, EmulatedMessage message, string name)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.IsDeleted)
+        {
+            throw new InvalidOperationException($"Message {message.Id} was deleted.");
+        }
+
+        if (message.VisibleTo is { } owner && owner != user)
+        {
+            throw new InvalidOperationException($"Message {message.Id} is ephemeral and only {owner.Name} can see it.");
+        }
+
+        var registered = FindCommand(user, message.Channel, name, MessageCommandType);
+        var resolved = new JsonObject
+        {
+            ["messages"] = new JsonObject { [DiscordJson.Id(message.Id)] = DiscordJson.Message(message, _state.BaseUrl) },
+        };
+        var data = CommandData(registered, [], resolved);
+        data["target_id"] = DiscordJson.Id(message.Id);
+        return SendInteractionAsync(user, message.Channel, 2, data, source: null, modalSource: null);
     }
 
     public Task<InteractionHandle> ClickButtonAsync(EmulatedUser user, EmulatedMessage message, string customId)
@@ -195,13 +197,17 @@ public sealed partial class DiscordEmulator
         return interaction;
     }
 
-    private RegisteredCommand FindCommand(EmulatedUser user, EmulatedChannel channel, string name, int type = 1)
+    private const int ChatInputType = 1;
+    private const int MessageCommandType = 3;
+
+    private RegisteredCommand FindCommand(EmulatedUser user, EmulatedChannel channel, string name, int type = ChatInputType)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(channel);
         var command = _state.FindCommand(name, type, channel.Guild)
             ?? throw new InvalidOperationException(
-                $"{(type == 1 ? "/" : "Command ")}{name} is not registered for {channel}. Registered: {string.Join(", ", _state.Commands.Select(c => $"/{c.Name}{(c.GuildId is null ? "" : " (guild)")}"))}.");
+                $"{(type == ChatInputType ? "/" : "Message command ")}{name} is not registered for {channel}. Registered: "
+                + $"{string.Join(", ", _state.Commands.Select(c => $"{(c.Type == ChatInputType ? "/" : "[message] ")}{c.Name}{(c.GuildId is null ? "" : " (guild)")}"))}.");
         if (channel.Guild is null && !UsableInDms(command))
         {
             throw new InvalidOperationException($"/{name} is not available in DMs (contexts / dm_permission).");

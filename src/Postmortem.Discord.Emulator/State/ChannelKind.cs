@@ -5,10 +5,12 @@ public enum ChannelKind
 {
     GuildText = 0,
     Dm = 1,
+    GuildVoice = 2,
     GuildAnnouncement = 5,
     AnnouncementThread = 10,
     PublicThread = 11,
     PrivateThread = 12,
+    GuildStageVoice = 13,
     GuildForum = 15,
 }
 

@@ -88,6 +88,13 @@ public sealed class EmulatedGuild
     public EmulatedChannel CreateTextChannel(string name, string? topic = null) =>
         State.CreateGuildChannel(this, ChannelKind.GuildText, name, topic, []);
 
+    /// <summary>A voice channel (scheduled events can take place in one).</summary>
+    public EmulatedChannel CreateVoiceChannel(string name) =>
+        State.CreateGuildChannel(this, ChannelKind.GuildVoice, name, topic: null, []);
+
+    /// <summary>The guild's scheduled events, cancelled and completed ones included, oldest first.</summary>
+    public IReadOnlyList<EmulatedScheduledEvent> ScheduledEvents => State.ScheduledEventsOf(this);
+
     /// <summary>A forum channel with the given available tags (the bot applies them with <c>applied_tags</c>).</summary>
     public EmulatedChannel CreateForumChannel(string name, params string[] tags) =>
         State.CreateGuildChannel(this, ChannelKind.GuildForum, name, topic: null, tags);

@@ -138,6 +138,26 @@ internal sealed class EmulatorState
         }
     }
 
+    private readonly List<EmulatedScheduledEvent> _scheduledEvents = [];
+
+    public void AddScheduledEvent(EmulatedScheduledEvent scheduledEvent)
+    {
+        lock (Gate)
+        {
+            _scheduledEvents.Add(scheduledEvent);
+        }
+
+        Changed();
+    }
+
+    public IReadOnlyList<EmulatedScheduledEvent> ScheduledEventsOf(EmulatedGuild guild)
+    {
+        lock (Gate)
+        {
+            return [.. _scheduledEvents.Where(e => e.Guild == guild && !e.IsDeleted)];
+        }
+    }
+
     public EmulatedChannel? FindChannel(ulong id)
     {
         lock (Gate)

@@ -84,6 +84,12 @@ const schemas = {
   update_channel: spec.UpdateGuildChannelRequestPartialSchema,
   bulk_set_commands: z.nullable(z.array(spec.ApplicationCommandUpdateRequestSchema).check(z.maxLength(130))),
   create_dm: spec.CreatePrivateChannelRequestSchema,
+  create_scheduled_event: z.union([
+    spec.ExternalScheduledEventCreateRequestSchema, spec.StageScheduledEventCreateRequestSchema, spec.VoiceScheduledEventCreateRequestSchema,
+  ]),
+  modify_scheduled_event: z.union([
+    spec.ExternalScheduledEventPatchRequestPartialSchema, spec.StageScheduledEventPatchRequestPartialSchema, spec.VoiceScheduledEventPatchRequestPartialSchema,
+  ]),
 };
 
 function validate(operation, body) {

@@ -56,6 +56,9 @@ namespace Postmortem.Discord.Json;
 [JsonSerializable(typeof(ThreadCreateRequest))]
 [JsonSerializable(typeof(ForumPostRequest))]
 [JsonSerializable(typeof(ChannelModifyRequest))]
+[JsonSerializable(typeof(GuildScheduledEvent))]
+[JsonSerializable(typeof(GuildScheduledEventCreateRequest))]
+[JsonSerializable(typeof(GuildScheduledEventModifyRequest))]
 [JsonSerializable(typeof(DmCreateRequest))]
 // Errors
 [JsonSerializable(typeof(DiscordErrorBody))]

@@ -9,6 +9,7 @@ public static class DiscordErrorCodes
     public const int UnknownMessage = 10008;
     public const int UnknownWebhook = 10015;
     public const int UnknownUser = 10013;
+    public const int UnknownScheduledEvent = 10070;
     public const int UnknownInteraction = 10062;
     public const int InteractionAlreadyAcknowledged = 40060;
     public const int MissingAccess = 50001;

@@ -204,6 +204,25 @@ public sealed class DiscordRestClient : IDiscordRestClient
             DiscordJsonContext.Default.Channel,
             cancellationToken);
 
+    public Task<GuildScheduledEvent> CreateGuildScheduledEventAsync(
+        Snowflake guildId, GuildScheduledEventCreateRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            Route(HttpMethod.Post, "/guilds/{guild_id}/scheduled-events", guildId),
+            RequestBody.Create(request, DiscordJsonContext.Default.GuildScheduledEventCreateRequest),
+            DiscordJsonContext.Default.GuildScheduledEvent,
+            cancellationToken);
+
+    public Task<GuildScheduledEvent> ModifyGuildScheduledEventAsync(
+        Snowflake guildId, Snowflake eventId, GuildScheduledEventModifyRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            Route(HttpMethod.Patch, "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}", guildId, eventId),
+            RequestBody.Create(request, DiscordJsonContext.Default.GuildScheduledEventModifyRequest),
+            DiscordJsonContext.Default.GuildScheduledEvent,
+            cancellationToken);
+
+    public Task DeleteGuildScheduledEventAsync(Snowflake guildId, Snowflake eventId, CancellationToken cancellationToken = default) =>
+        SendAsync(Route(HttpMethod.Delete, "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}", guildId, eventId), null, cancellationToken);
+
     public Task<GuildMember> GetGuildMemberAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default) =>
         SendAsync(Route(HttpMethod.Get, "/guilds/{guild_id}/members/{user_id}", guildId, userId), null, DiscordJsonContext.Default.GuildMember, cancellationToken);
 

@@ -89,6 +89,15 @@ public interface IDiscordRestClient
     /// <summary>POST /users/@me/channels: the DM channel with a user (existing or new).</summary>
     Task<Channel> CreateDmAsync(Snowflake userId, CancellationToken cancellationToken = default);
 
+    /// <summary>POST /guilds/{guild}/scheduled-events (needs Create Events).</summary>
+    Task<GuildScheduledEvent> CreateGuildScheduledEventAsync(Snowflake guildId, GuildScheduledEventCreateRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>PATCH /guilds/{guild}/scheduled-events/{event}: change it, or cancel it with status Canceled.</summary>
+    Task<GuildScheduledEvent> ModifyGuildScheduledEventAsync(Snowflake guildId, Snowflake eventId, GuildScheduledEventModifyRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>DELETE /guilds/{guild}/scheduled-events/{event}.</summary>
+    Task DeleteGuildScheduledEventAsync(Snowflake guildId, Snowflake eventId, CancellationToken cancellationToken = default);
+
     /// <summary>GET /guilds/{guild}/members/{user}.</summary>
     Task<GuildMember> GetGuildMemberAsync(Snowflake guildId, Snowflake userId, CancellationToken cancellationToken = default);
 

@@ -22,19 +22,19 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
         IDiscordRestClient rest,
         IEnumerable<SlashCommandRoot> roots,
         IEnumerable<ISlashCommandHandler> handlers,
-        IEnumerable<IMessageCommandHandler> messageCommands,
         IOptions<DiscordFrontEndOptions> options,
-        ILogger<CommandRegistrar> logger)
+        ILogger<CommandRegistrar> logger,
+        IEnumerable<IMessageCommandHandler>? messageCommands = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _rest = rest;
         _options = options.Value;
         _logger = logger;
-        Commands = [.. Build(roots, handlers), .. messageCommands.Select(MessageCommand)];
+        Commands = [.. Build(roots, handlers), .. (messageCommands ?? []).Select(MessageCommand)];
         ApplicationCommandValidator.EnsureValid(Commands);
     }
 
-    /// <summary>What is registered: each root with its handlers' subcommands and groups, then the message commands.</summary>
+    /// <summary>What is registered: each root with its handlers' subcommands and groups.</summary>
     public IReadOnlyList<ApplicationCommand> Commands { get; }
 
     public async ValueTask HandleAsync(GatewayEvent evt, CancellationToken cancellationToken)
@@ -68,14 +68,6 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
         }
     }
 
-    private static ApplicationCommand MessageCommand(IMessageCommandHandler handler) => new()
-    {
-        Type = ApplicationCommandType.Message,
-        Name = handler.Name,
-        Contexts = [InteractionContextType.Guild],
-        IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
-    };
-
     private static List<ApplicationCommand> Build(IEnumerable<SlashCommandRoot> roots, IEnumerable<ISlashCommandHandler> handlers)
     {
         var byCommand = handlers.GroupBy(h => h.Command, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -97,6 +89,15 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
             ? commands
             : throw new InvalidOperationException($"Handlers for undeclared commands: {string.Join(", ", byCommand.Keys)}; add them with AddSlashCommandRoot.");
     }
+
+    // Context-menu commands take no description and no options; guild-only like /postmortem.
+    private static ApplicationCommand MessageCommand(IMessageCommandHandler handler) => new()
+    {
+        Type = ApplicationCommandType.Message,
+        Name = handler.Name,
+        Contexts = [InteractionContextType.Guild],
+        IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} slash command(s) globally")]
     private static partial void LogRegisteredGlobally(ILogger logger, int count);

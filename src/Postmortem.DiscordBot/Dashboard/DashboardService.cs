@@ -22,9 +22,11 @@ public sealed partial class DashboardService(
     LintOptions lintOptions,
     TimeProvider time,
     IEnumerable<IDashboardLinks> linkProviders,
-    ILogger<DashboardService> logger)
+    ILogger<DashboardService> logger,
+    IEnumerable<IPostmortemFollower>? followers = null)
 {
     private readonly IDashboardLinks[] _linkProviders = [.. linkProviders];
+    private readonly IPostmortemFollower[] _followers = [.. followers ?? []];
 
     public const string LinkKind = "dashboard";
 
@@ -95,8 +97,13 @@ public sealed partial class DashboardService(
 
         try
         {
-            if (await links.GetAsync(id, LinkKind, cancellationToken) is not { } link
-                || await service.GetAsync(id, cancellationToken) is not { } postmortem)
+            if (await service.GetAsync(id, cancellationToken) is not { } postmortem)
+            {
+                return;
+            }
+
+            await FollowAsync(postmortem, cancellationToken);
+            if (await links.GetAsync(id, LinkKind, cancellationToken) is not { } link)
             {
                 return;
             }
@@ -124,6 +131,25 @@ public sealed partial class DashboardService(
             stripe.Release();
         }
     }
+
+    private async Task FollowAsync(Core.Postmortem postmortem, CancellationToken cancellationToken)
+    {
+        foreach (var follower in _followers)
+        {
+            try
+            {
+                await follower.FollowAsync(postmortem, cancellationToken);
+            }
+            catch (DiscordHttpException ex)
+            {
+                // A calendar that cannot be updated must not keep the dashboard from being.
+                LogFollowerFailed(logger, postmortem.Id, follower.GetType().Name, ex.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Postmortem {PostmortemId}: {Follower} could not follow the change: {Reason}")]
+    private static partial void LogFollowerFailed(ILogger logger, PostmortemId postmortemId, string follower, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not pin the dashboard of postmortem {PostmortemId}: {Reason}")]
     private static partial void LogPinFailed(ILogger logger, PostmortemId postmortemId, string reason);

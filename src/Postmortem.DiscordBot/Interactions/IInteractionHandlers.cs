@@ -38,12 +38,12 @@ public interface IModalHandler
 }
 
 /// <summary>
-/// A message command (Apps menu on a message, <c>data.type</c> 3) named <see cref="Name"/>; the registrar registers
-/// it beside the slash commands; <see cref="HandleAsync"/> gets the message it was used on.
+/// A message context-menu command (type 3: right-click a message, Apps). Discord sends the message in the
+/// interaction's resolved data, content included, even without the Message Content intent.
 /// </summary>
 public interface IMessageCommandHandler
 {
-    /// <summary>What the Apps menu shows, e.g. "Add to timeline" (1-32 characters, any case).</summary>
+    /// <summary>The menu entry: 1-32 characters, spaces and capitals allowed ("Add to timeline").</summary>
     string Name { get; }
 
     Task HandleAsync(InteractionContext context, Message target, CancellationToken cancellationToken);

@@ -31,10 +31,9 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
         IEnumerable<ISlashCommandHandler> commands,
         IEnumerable<IComponentHandler> components,
         IEnumerable<IModalHandler> modals,
-        IEnumerable<IMessageCommandHandler> messageCommands,
-        ILogger<InteractionRouter> logger)
+        ILogger<InteractionRouter> logger,
+        IEnumerable<IMessageCommandHandler>? messageCommands = null)
     {
-        ArgumentNullException.ThrowIfNull(messageCommands);
         ArgumentNullException.ThrowIfNull(commands);
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(modals);
@@ -65,7 +64,7 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
             }
         }
 
-        foreach (var handler in messageCommands)
+        foreach (var handler in messageCommands ?? [])
         {
             if (!_messageCommands.TryAdd(handler.Name, handler))
             {
@@ -157,7 +156,7 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
         switch (interaction.Type)
         {
             case InteractionType.ApplicationCommand when data.Type == ApplicationCommandType.Message:
-                return data.Name is { } name && _messageCommands.TryGetValue(name, out var messageCommand)
+                return data.Name is { } menu && _messageCommands.TryGetValue(menu, out var messageCommand)
                     && data.TargetId is { } targetId && data.Resolved?.Messages?.GetValueOrDefault(targetId) is { } target
                     ? messageCommand.HandleAsync(context, target, cancellationToken)
                     : context.FailAsync(UnknownComponentMessage, cancellationToken);
@@ -201,7 +200,7 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
 
     private static string Describe(Interaction interaction) => interaction.Type switch
     {
-        InteractionType.ApplicationCommand when interaction.Data?.Type == ApplicationCommandType.Message => $"message command {interaction.Data.Name}",
+        InteractionType.ApplicationCommand when interaction.Data?.Type == ApplicationCommandType.Message => $"[{interaction.Data.Name}]",
         InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete =>
             $"/{interaction.Data?.Name} {interaction.Data?.GetSubcommandGroup()} {interaction.Data?.GetSubcommand()}".Replace("  ", " ", StringComparison.Ordinal).TrimEnd(),
         _ => interaction.Data?.CustomId ?? interaction.Type.ToString(),

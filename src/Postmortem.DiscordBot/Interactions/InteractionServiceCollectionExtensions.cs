@@ -21,13 +21,14 @@ public static class InteractionServiceCollectionExtensions
         where THandler : class, IComponentHandler =>
         services.AddHandler<IComponentHandler, THandler>();
 
-    public static IServiceCollection AddModalHandler<THandler>(this IServiceCollection services)
-        where THandler : class, IModalHandler =>
-        services.AddHandler<IModalHandler, THandler>();
-
+    /// <summary>A message context-menu command; the registrar registers it beside the slash commands.</summary>
     public static IServiceCollection AddMessageCommand<THandler>(this IServiceCollection services)
         where THandler : class, IMessageCommandHandler =>
         services.AddHandler<IMessageCommandHandler, THandler>();
+
+    public static IServiceCollection AddModalHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IModalHandler =>
+        services.AddHandler<IModalHandler, THandler>();
 
     // One instance per handler class, even when it answers several kinds (a command and its buttons).
     private static IServiceCollection AddHandler<TService, THandler>(this IServiceCollection services)

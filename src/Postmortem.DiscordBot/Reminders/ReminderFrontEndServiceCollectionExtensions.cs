@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Postmortem.DiscordBot.Dashboard;
 using Postmortem.DiscordBot.Interactions;
 using Postmortem.DiscordBot.Settings;
 using Postmortem.Reminders;
@@ -24,6 +25,8 @@ public static class ReminderFrontEndServiceCollectionExtensions
         services.AddSlashCommandRoot(ActionsCommand.Name, ActionsCommand.Definition.Description);
         services.AddSlashCommand<ActionsMineCommand>();
         services.AddSlashCommand<ActionsOverdueCommand>();
+        services.TryAddSingleton<ReviewMeetingEvents>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostmortemFollower, ReviewMeetingEvents>(p => p.GetRequiredService<ReviewMeetingEvents>()));
         services.AddSlashCommand<MeetingsCommand>();
         services.AddSlashCommand<RemindersCommand>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IGuildSettingsListener, ReminderSettingsListener>());

@@ -15,7 +15,6 @@ public static class TimelineServiceCollectionExtensions
         services.AddComponentHandler<TimelineCommand>();
         services.AddComponentHandler<TimelineEntryModal>();
         services.AddModalHandler<TimelineEntryModal>();
-        services.AddMessageCommand<TimelineFromMessage>();
         return services;
     }
 }

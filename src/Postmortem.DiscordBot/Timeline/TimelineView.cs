@@ -29,7 +29,8 @@ public static class TimelineView
             lines.Add("_No entries yet._ Add them with `/postmortem timeline add`.");
         }
 
-        lines.AddRange(entries.Select(e => $"`{LocalTime(e.At, zone)}` {TimelineKinds.Describe(e.Kind)} · {DiscordMarkdown.Escape(e.Text, singleLine: true)}"));
+        lines.AddRange(entries.Select(e => $"`{LocalTime(e.At, zone)}` {TimelineKinds.Describe(e.Kind)} · {DiscordMarkdown.Escape(e.Text, singleLine: true)}"
+            + (e.Source is { } source ? $" · [message]({source.Link})" : "")));
         lines.Add("");
         lines.AddRange(Figures(postmortem.TimelineFigures));
         return lines;

@@ -54,6 +54,21 @@ public sealed class LiteDbReviewMeetingStore(LiteDbDatabase database) : IReviewM
     public Task<ReviewMeeting?> GetAsync(long id, CancellationToken cancellationToken = default) =>
         database.RunAsync(engine => engine.FindById(LiteDbSchema.ReviewMeetings, id) is { } document ? ToMeeting(document) : null, cancellationToken);
 
+    public Task<bool> SetScheduledEventAsync(long id, string? scheduledEventId, CancellationToken cancellationToken = default) =>
+        database.RunAsync(
+            engine =>
+            {
+                if (engine.FindById(LiteDbSchema.ReviewMeetings, id) is not { } document)
+                {
+                    return false;
+                }
+
+                document["event"] = scheduledEventId is null ? BsonValue.Null : new BsonValue(scheduledEventId);
+                engine.Update(LiteDbSchema.ReviewMeetings, [document]);
+                return true;
+            },
+            cancellationToken);
+
     public Task<bool> EndAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         database.RunAsync(
             engine =>
@@ -80,6 +95,7 @@ public sealed class LiteDbReviewMeetingStore(LiteDbDatabase database) : IReviewM
         ["createdBy"] = meeting.CreatedBy,
         ["createdAt"] = BsonValues.Instant(meeting.CreatedAt),
         ["endedAt"] = BsonValues.Instant(meeting.EndedAt),
+        ["event"] = meeting.ScheduledEventId is null ? BsonValue.Null : new BsonValue(meeting.ScheduledEventId),
     };
 
     private static ReviewMeeting ToMeeting(BsonDocument document) => new(
@@ -90,5 +106,6 @@ public sealed class LiteDbReviewMeetingStore(LiteDbDatabase database) : IReviewM
         TimeSpan.FromMinutes(document["leadMinutes"].AsInt64),
         document["createdBy"].AsString,
         BsonValues.ToInstant(document["createdAt"]),
-        BsonValues.ToNullableInstant(document["endedAt"]));
+        BsonValues.ToNullableInstant(document["endedAt"]),
+        document["event"].IsString ? document["event"].AsString : null);
 }

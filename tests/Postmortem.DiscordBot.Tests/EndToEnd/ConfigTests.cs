@@ -66,7 +66,9 @@ public sealed class ConfigTests
 
         var shown = await (await bot.SlashAsync(bot.Alice, bot.Incidents, "config")).ResponseAsync();
         var thread = await bot.StartPostmortemAsync(bot.Alice, "Late night outage", new Dictionary<string, object?> { ["incident-start"] = "2026-05-06 02:30" });
-        var meetings = await (await bot.SlashAsync(bot.Alice, thread, "meetings", new Dictionary<string, object?> { ["day"] = 4L, ["time"] = "15:00" })).ResponseAsync();
+        // The reply is deferred (it may create a calendar event), then edited.
+        var meetings = await (await bot.SlashAsync(bot.Alice, thread, "meetings", new Dictionary<string, object?> { ["day"] = 4L, ["time"] = "15:00" })).WaitForOriginalAsync();
+        await bot.Emulator.WaitForAsync(() => !meetings.IsLoading, description: "the meetings reply");
 
         Assert.Contains("Time zone: Asia/Tokyo", shown.Content, StringComparison.Ordinal);
         Assert.Contains("2026-05-06 02:30 Asia/Tokyo", Assert.Single(thread.PinnedMessages).EmbedText, StringComparison.Ordinal);

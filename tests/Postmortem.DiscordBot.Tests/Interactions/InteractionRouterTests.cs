@@ -90,7 +90,7 @@ public sealed class InteractionRouterTests
     }
 
     private InteractionRouter Router(IEnumerable<IComponentHandler>? components = null) =>
-        new(_rest.Object, [], components ?? [], [], [], NullLogger<InteractionRouter>.Instance);
+        new(_rest.Object, [], components ?? [], [], NullLogger<InteractionRouter>.Instance);
 
     private static Interaction Component(string customId) => new()
     {

@@ -48,6 +48,20 @@ public sealed class InMemoryReviewMeetingStore(InMemoryStorage storage) : IRevie
     public Task<ReviewMeeting?> GetAsync(long id, CancellationToken cancellationToken = default) =>
         storage.RunAsync(() => storage.Meetings.GetValueOrDefault(id), cancellationToken);
 
+    public Task<bool> SetScheduledEventAsync(long id, string? scheduledEventId, CancellationToken cancellationToken = default) =>
+        storage.RunAsync(
+            () =>
+            {
+                if (!storage.Meetings.TryGetValue(id, out var meeting))
+                {
+                    return false;
+                }
+
+                storage.Meetings[id] = meeting with { ScheduledEventId = scheduledEventId };
+                return true;
+            },
+            cancellationToken);
+
     public Task<bool> EndAsync(long id, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         storage.RunAsync(
             () =>

@@ -32,9 +32,11 @@ public enum Permissions : ulong
     ManageRoles = 1UL << 28,
     ManageWebhooks = 1UL << 29,
     UseApplicationCommands = 1UL << 31,
+    ManageEvents = 1UL << 33,
     ManageThreads = 1UL << 34,
     CreatePublicThreads = 1UL << 35,
     CreatePrivateThreads = 1UL << 36,
     SendMessagesInThreads = 1UL << 38,
     ModerateMembers = 1UL << 40,
+    CreateEvents = 1UL << 44,
 }
