@@ -13,6 +13,10 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         "Discord:Token is missing: set the environment variable Discord__Token, or run "
         + "`dotnet user-secrets set Discord:Token <token>` in src/Postmortem.Bot";
 
+    public const string WhitespaceInToken =
+        "Discord:Token contains whitespace or a control character (a trailing newline, space, CR or LF?): "
+        + "set it to the bare token on one line";
+
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,6 +28,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         else if (options.Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase))
         {
             failures.Add("Discord:Token must be the bare bot token, without the \"Bot \" prefix");
+        }
+        else if (options.Token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            // Usually a trailing newline from `echo` or a secrets file; never sent, as it would only earn a 401.
+            failures.Add(WhitespaceInToken);
         }
 
         if (options.ShardCount is < 1)
