@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Postmortem.Core.Application;
+using Postmortem.Core.Text;
 using Postmortem.Discord.Gateway;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
@@ -183,12 +184,13 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
         }
     }
 
-    private static string Describe(Interaction interaction) => interaction.Type switch
+    // Names and custom ids come from the client: escaped, so a forged one cannot start a log line of its own.
+    private static string Describe(Interaction interaction) => LogText.Escape(interaction.Type switch
     {
         InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete =>
             $"/{interaction.Data?.Name} {interaction.Data?.GetSubcommandGroup()} {interaction.Data?.GetSubcommand()}".Replace("  ", " ", StringComparison.Ordinal).TrimEnd(),
         _ => interaction.Data?.CustomId ?? interaction.Type.ToString(),
-    };
+    });
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} {Route} handled in {ElapsedMs:0.0} ms")]
     private static partial void LogHandled(ILogger logger, Snowflake interactionId, string route, double elapsedMs);
