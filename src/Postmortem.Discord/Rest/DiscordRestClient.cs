@@ -70,6 +70,20 @@ public sealed class DiscordRestClient : IDiscordRestClient
     public Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default) =>
         SendAsync(Route(HttpMethod.Get, "/applications/@me"), null, DiscordJsonContext.Default.Application, cancellationToken);
 
+    public Task<IReadOnlyList<ApplicationCommand>> GetGlobalCommandsAsync(Snowflake applicationId, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            Route(HttpMethod.Get, "/applications/{application_id}/commands", applicationId),
+            null,
+            DiscordJsonContext.Default.IReadOnlyListApplicationCommand,
+            cancellationToken);
+
+    public Task<IReadOnlyList<ApplicationCommand>> GetGuildCommandsAsync(Snowflake applicationId, Snowflake guildId, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            Route(HttpMethod.Get, "/applications/{application_id}/guilds/{guild_id}/commands", applicationId, guildId),
+            null,
+            DiscordJsonContext.Default.IReadOnlyListApplicationCommand,
+            cancellationToken);
+
     public Task<IReadOnlyList<ApplicationCommand>> OverwriteGlobalCommandsAsync(
         Snowflake applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default) =>
         SendAsync(

@@ -19,6 +19,12 @@ public interface IDiscordRestClient
     /// <summary>GET /applications/@me: the application (its id is what commands and follow-ups use).</summary>
     Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>GET /applications/{app}/commands: the global commands as registered.</summary>
+    Task<IReadOnlyList<ApplicationCommand>> GetGlobalCommandsAsync(Snowflake applicationId, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /applications/{app}/guilds/{guild}/commands: the guild's commands as registered.</summary>
+    Task<IReadOnlyList<ApplicationCommand>> GetGuildCommandsAsync(Snowflake applicationId, Snowflake guildId, CancellationToken cancellationToken = default);
+
     /// <summary>PUT /applications/{app}/commands: replaces ALL global commands (created ones count toward 200/day).</summary>
     Task<IReadOnlyList<ApplicationCommand>> OverwriteGlobalCommandsAsync(
         Snowflake applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default);
