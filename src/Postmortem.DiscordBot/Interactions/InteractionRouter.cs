@@ -21,6 +21,7 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
     public const string FailureMessage = "Something went wrong on the bot's side; the operator can find the details in its log.";
 
     private readonly IDiscordRestClient _rest;
+    private readonly TimeProvider _time;
     private readonly ILogger<InteractionRouter> _logger;
     private readonly Dictionary<(string Command, string Option), ISlashCommandHandler> _commands = [];
     private readonly Dictionary<string, IComponentHandler> _components = new(StringComparer.Ordinal);
@@ -31,9 +32,11 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
         IEnumerable<ISlashCommandHandler> commands,
         IEnumerable<IComponentHandler> components,
         IEnumerable<IModalHandler> modals,
-        ILogger<InteractionRouter> logger)
+        ILogger<InteractionRouter> logger,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(commands);
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(modals);
         _rest = rest;
@@ -86,7 +89,8 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
     public async Task DispatchAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var context = new InteractionContext(interaction, _rest);
+        // The gateway hands interactions over as they arrive, so now is when INTERACTION_CREATE came in.
+        var context = new InteractionContext(interaction, _rest, _time.GetUtcNow() + DiscordRestClient.InteractionDeadline);
         var started = Stopwatch.GetTimestamp();
         try
         {

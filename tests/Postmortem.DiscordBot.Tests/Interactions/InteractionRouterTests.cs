@@ -14,9 +14,9 @@ public sealed class InteractionRouterTests
 
     public InteractionRouterTests()
     {
-        _rest.Setup(r => r.RespondToInteractionAsync(It.IsAny<Snowflake>(), It.IsAny<string>(), It.IsAny<InteractionResponse>(), It.IsAny<CancellationToken>()))
-            .Callback<Snowflake, string, InteractionResponse, CancellationToken>((_, _, response, _) => _responses.Add(response))
-            .Returns(Task.CompletedTask);
+        _rest.Setup(r => r.RespondToInteractionAsync(It.IsAny<Snowflake>(), It.IsAny<string>(), It.IsAny<InteractionResponse>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback<Snowflake, string, InteractionResponse, DateTimeOffset, CancellationToken>((_, _, response, _, _) => _responses.Add(response))
+            .ReturnsAsync(InteractionCallbackOutcome.Acknowledged);
     }
 
     [Fact]
