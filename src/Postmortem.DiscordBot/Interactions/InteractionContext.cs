@@ -10,6 +10,8 @@ namespace Postmortem.DiscordBot.Interactions;
 /// within 3 s: reply directly when the work is a database operation, defer first when it calls Discord.
 /// Work queued with <see cref="AfterResponse(Func{CancellationToken, Task})"/> runs once the handler returned (and so has answered).
 /// </summary>
+/// <param name="interaction">The interaction as INTERACTION_CREATE delivered it.</param>
+/// <param name="rest">The REST client that answers it.</param>
 /// <param name="respondBy">When the first answer is due: 3 s after INTERACTION_CREATE arrived.</param>
 public sealed class InteractionContext(Interaction interaction, IDiscordRestClient rest, DateTimeOffset respondBy)
 {
