@@ -1,7 +1,7 @@
-using InteractionHandle = Postmortem.Discord.Emulator.InteractionHandle;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
 using Postmortem.Discord.Tests.Integration.Support;
+using InteractionHandle = Postmortem.Discord.Emulator.InteractionHandle;
 
 namespace Postmortem.Discord.Tests.Integration;
 
