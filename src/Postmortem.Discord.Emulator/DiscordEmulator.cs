@@ -57,7 +57,7 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
         app.UseWebSockets();
         app.UseRouting();
         app.Use(pipeline.InvokeAsync);
-        var router = new RestRouter(app);
+        var router = new RestRouter(app, state, faults);
         new ApplicationEndpoints(state, gateway, checks).Map(router);
         new InteractionEndpoints(state, checks).Map(router);
         new MessageEndpoints(state, checks).Map(router);
@@ -177,7 +177,45 @@ public sealed partial class DiscordEmulator : IAsyncDisposable
     public void FailNextRequests(int count, int status = 500)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        _faults.FailNext(count, status);
+        _faults.Add(new Fault(null, FaultTiming.BeforeProcessing, status, TimeSpan.Zero), count);
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> requests to <paramref name="routeKey"/> (e.g.
+    /// "POST /interactions/{interaction_id}/{interaction_token}/callback") fail with <paramref name="status"/> before
+    /// Discord handles them: nothing changes.
+    /// </summary>
+    public void FailNextRequests(string routeKey, int count, int status = 500)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(routeKey);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        _faults.Add(new Fault(routeKey, FaultTiming.BeforeProcessing, status, TimeSpan.Zero), count);
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> requests to <paramref name="routeKey"/> are processed (a message is posted,
+    /// an interaction acknowledged), then the answer is lost on the way back: a <paramref name="status"/> error, or
+    /// with status 0 a reset connection. A retried initial callback then gets 40060 without counting as a violation.
+    /// </summary>
+    public void LoseNextResponses(string routeKey, int count, int status = 500)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(routeKey);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        _faults.Add(new Fault(routeKey, FaultTiming.AfterProcessing, status, TimeSpan.Zero), count);
+    }
+
+    /// <summary>How many answers <see cref="DelayNextResponses"/> is holding back at this moment.</summary>
+    public int DelayedResponses => _state.DelayedAnswers;
+
+    /// <summary>
+    /// The next <paramref name="count"/> requests to <paramref name="routeKey"/> are processed, then answered only after
+    /// <paramref name="delay"/> on the emulator's clock (a slow network on the way back).
+    /// </summary>
+    public void DelayNextResponses(string routeKey, int count, TimeSpan delay)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(routeKey);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        _faults.Add(new Fault(routeKey, FaultTiming.AfterProcessing, null, delay), count);
     }
 
     public async ValueTask DisposeAsync()

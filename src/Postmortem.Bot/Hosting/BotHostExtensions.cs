@@ -29,6 +29,11 @@ public static class BotHostExtensions
         {
             await host.StartAsync(cancellationToken);
         }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Something asked the host to stop while it was starting (a fatal gateway error): it has said why.
+            return Environment.ExitCode != 0 ? Environment.ExitCode : 1;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The host has logged the details; the operator gets the one line that says what to fix.

@@ -3,7 +3,10 @@ using Postmortem.Core.Text;
 
 namespace Postmortem.Core.Postmortems;
 
-/// <summary>Normalises and validates user text; front ends may call these to validate early.</summary>
+/// <summary>
+/// Normalises and validates user text; front ends may call these to validate early. Text that shows nothing (only
+/// whitespace and invisible characters, see <see cref="VisibleText"/>) counts as empty.
+/// </summary>
 public static class InputRules
 {
     /// <summary>Trims, normalises line endings and checks the text is non-empty and short enough.</summary>
@@ -16,16 +19,21 @@ public static class InputRules
             return UserError.Invalid($"{what} cannot be empty.");
         }
 
+        if (!VisibleText.HasVisible(normalized))
+        {
+            return UserError.Invalid($"{what} cannot be empty: it has only spaces or invisible characters (such as zero-width spaces).");
+        }
+
         return normalized.Length > maxLength
             ? UserError.Invalid($"{what} is {normalized.Length} characters long; the limit is {maxLength}.")
             : null;
     }
 
-    /// <summary>Like <see cref="Text"/> but empty input is allowed and becomes null.</summary>
+    /// <summary>Like <see cref="Text"/> but empty (or invisible-only) input is allowed and becomes null.</summary>
     public static UserError? OptionalText(string? text, string what, int maxLength, out string? normalized)
     {
         var trimmed = Normalize(text);
-        normalized = trimmed.Length == 0 ? null : trimmed;
+        normalized = VisibleText.HasVisible(trimmed) ? trimmed : null;
         return trimmed.Length > maxLength
             ? UserError.Invalid($"{what} is {trimmed.Length} characters long; the limit is {maxLength}.")
             : null;

@@ -104,6 +104,11 @@ public sealed class InteractionHandle
 
     internal bool IsAcknowledged => _response.Task.IsCompleted;
 
+    /// <summary>The accepted callback's answer never reached the bot (an injected fault), so it may rightly retry.</summary>
+    internal bool AnswerLost { get; private set; }
+
+    internal void MarkAnswerLost() => AnswerLost = true;
+
     internal DateTimeOffset Deadline => CreatedAt + _state.Options.InteractionDeadline;
 
     internal DateTimeOffset TokenExpiry => CreatedAt + _state.Options.InteractionTokenLifetime;

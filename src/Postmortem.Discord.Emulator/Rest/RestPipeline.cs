@@ -27,7 +27,7 @@ internal sealed partial class RestPipeline(EmulatorState state, RateLimiter limi
         {
             var early = route is null
                 ? UnknownRoute(context)
-                : await ReadBodyAsync(context) ?? CheckAuth(context) ?? CheckUserAgent(context) ?? faults.Next() ?? Limit(context);
+                : await ReadBodyAsync(context) ?? CheckAuth(context) ?? CheckUserAgent(context) ?? faults.Before(context.Route.Key) ?? Limit(context);
             if (early is not null)
             {
                 await early.WriteAsync(http);

@@ -68,6 +68,9 @@ public sealed class EmulatedMessage
 
     public EmulatedMessage? ReplyTo { get; internal init; }
 
+    /// <summary>The nonce it was created with, if the request enforced one (enforce_nonce).</summary>
+    internal string? EnforcedNonce { get; init; }
+
     /// <summary>Who this message really notifies (allowed_mentions applied).</summary>
     public Pings Pings { get; internal set; } = Pings.None;
 

@@ -433,6 +433,23 @@ internal sealed class EmulatorState
 
     // ---- what tests read ----
 
+    private int _delayedAnswers;
+
+    /// <summary>Answers held back by <see cref="DiscordEmulator.DelayNextResponses"/> right now.</summary>
+    public int DelayedAnswers => Volatile.Read(ref _delayedAnswers);
+
+    public void DelayedAnswerStarted()
+    {
+        Interlocked.Increment(ref _delayedAnswers);
+        Changed();
+    }
+
+    public void DelayedAnswerEnded()
+    {
+        Interlocked.Decrement(ref _delayedAnswers);
+        Changed();
+    }
+
     public void AddViolation(string source, string reason)
     {
         lock (_logGate)

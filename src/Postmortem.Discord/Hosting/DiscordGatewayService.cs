@@ -68,6 +68,8 @@ public sealed class DiscordGatewayService : IHostedService
     private void Stop()
     {
         _setExitCode(1);
-        _lifetime.StopApplication();
+        // Stopping while other hosted services still start would cancel their StartAsync, and the host would
+        // surface that cancellation as a crash; so the stop waits until the host has started.
+        _lifetime.ApplicationStarted.Register(_lifetime.StopApplication);
     }
 }

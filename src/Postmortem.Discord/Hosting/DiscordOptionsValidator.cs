@@ -14,6 +14,10 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         + "`dotnet user-secrets set Discord:Token <token>` in src/Postmortem.Bot; "
         + "to try the bot without Discord, run `dotnet run --project src/Postmortem.Bot -- playground`";
 
+    public const string WhitespaceInToken =
+        "Discord:Token contains whitespace or a control character (a trailing newline, space, CR or LF?): "
+        + "set it to the bare token on one line";
+
     public ValidateOptionsResult Validate(string? name, DiscordOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -25,6 +29,11 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
         else if (options.Token.StartsWith("Bot ", StringComparison.OrdinalIgnoreCase))
         {
             failures.Add("Discord:Token must be the bare bot token, without the \"Bot \" prefix");
+        }
+        else if (options.Token.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            // Usually a trailing newline from `echo` or a secrets file; never sent, as it would only earn a 401.
+            failures.Add(WhitespaceInToken);
         }
 
         if (options.ShardCount is < 1)

@@ -35,6 +35,18 @@ public sealed class DiscordRestClient : IDiscordRestClient
     /// <summary>The first retry's delay; each further retry doubles it, plus up to 50% jitter.</summary>
     public static readonly TimeSpan RetryBaseDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>Discord's deadline for the initial callback, counted from INTERACTION_CREATE.</summary>
+    public static readonly TimeSpan InteractionDeadline = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// An initial callback attempt starts only while at least this much of the deadline is left: the request still has
+    /// to travel to Discord (and an attempt past the deadline only earns 10062).
+    /// </summary>
+    public static readonly TimeSpan CallbackTransitMargin = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>The first callback retry's delay; it doubles per retry. Short, as the whole budget is 3 s.</summary>
+    public static readonly TimeSpan CallbackRetryBaseDelay = TimeSpan.FromMilliseconds(100);
+
     private static readonly TimeSpan _maxRetryDelay = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http;
@@ -70,6 +82,20 @@ public sealed class DiscordRestClient : IDiscordRestClient
     public Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default) =>
         SendAsync(Route(HttpMethod.Get, "/applications/@me"), null, DiscordJsonContext.Default.Application, cancellationToken);
 
+    public Task<IReadOnlyList<ApplicationCommand>> GetGlobalCommandsAsync(Snowflake applicationId, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            Route(HttpMethod.Get, "/applications/{application_id}/commands", applicationId),
+            null,
+            DiscordJsonContext.Default.IReadOnlyListApplicationCommand,
+            cancellationToken);
+
+    public Task<IReadOnlyList<ApplicationCommand>> GetGuildCommandsAsync(Snowflake applicationId, Snowflake guildId, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            Route(HttpMethod.Get, "/applications/{application_id}/guilds/{guild_id}/commands", applicationId, guildId),
+            null,
+            DiscordJsonContext.Default.IReadOnlyListApplicationCommand,
+            cancellationToken);
+
     public Task<IReadOnlyList<ApplicationCommand>> OverwriteGlobalCommandsAsync(
         Snowflake applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default) =>
         SendAsync(
@@ -87,7 +113,11 @@ public sealed class DiscordRestClient : IDiscordRestClient
             cancellationToken);
 
     public Task RespondToInteractionAsync(
-        Snowflake interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken = default)
+        Snowflake interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken = default) =>
+        RespondToInteractionAsync(interactionId, interactionToken, response, _time.GetUtcNow() + InteractionDeadline, cancellationToken);
+
+    public Task<InteractionCallbackOutcome> RespondToInteractionAsync(
+        Snowflake interactionId, string interactionToken, InteractionResponse response, DateTimeOffset respondBy, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
         var route = DiscordRoute.Create(HttpMethod.Post, "/interactions/{interaction_id}/{interaction_token}/callback", interactionId.ToString(), interactionToken);
@@ -98,7 +128,7 @@ public sealed class DiscordRestClient : IDiscordRestClient
             response = response with { Data = message };
         }
 
-        return SendAsync(route, RequestBody.Create(response, DiscordJsonContext.Default.InteractionResponse, files), cancellationToken);
+        return ExecuteCallbackAsync(route, RequestBody.Create(response, DiscordJsonContext.Default.InteractionResponse, files), respondBy, cancellationToken);
     }
 
     public Task<Message> EditOriginalResponseAsync(
@@ -337,6 +367,12 @@ public sealed class DiscordRestClient : IDiscordRestClient
                 catch (Exception exception) when (IsTransient(exception, cancellationToken))
                 {
                     globalSlot?.Dispose(); // not held through the backoff below
+                    if (!route.IsSafeToRepeat && MayHaveReachedDiscord(exception))
+                    {
+                        RestLog.NotRepeated(_logger, route, exception.GetType().Name);
+                        throw new DiscordRestException($"{route} may or may not have been done ({exception.GetType().Name}); it was not repeated.", exception);
+                    }
+
                     if (++failures > MaxRetries)
                     {
                         throw new DiscordRestException($"{route} failed after {failures} attempts: {exception.GetType().Name}", exception);
@@ -372,8 +408,14 @@ public sealed class DiscordRestClient : IDiscordRestClient
 
                 if ((int)attempt.Status >= 500)
                 {
-                    if (++failures > MaxRetries)
+                    // A 5xx may come after Discord did the work: a create without a nonce is not sent again.
+                    if (++failures > MaxRetries || !route.IsSafeToRepeat)
                     {
+                        if (!route.IsSafeToRepeat)
+                        {
+                            RestLog.NotRepeated(_logger, route, ((int)attempt.Status).ToString(CultureInfo.InvariantCulture));
+                        }
+
                         throw DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
                     }
 
@@ -406,6 +448,161 @@ public sealed class DiscordRestClient : IDiscordRestClient
             }
         }
     }
+
+    // The initial callback: every attempt must be able to arrive by respondBy; once one may have reached Discord, a
+    // 40060 on a later one means it did. Within one interaction nothing queues ahead of it (its own bucket).
+    private async Task<InteractionCallbackOutcome> ExecuteCallbackAsync(DiscordRoute route, RequestBody body, DateTimeOffset respondBy, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(_options.Token))
+        {
+            throw new InvalidOperationException("The Discord bot token is not configured (Discord:Token).");
+        }
+
+        var (bucket, probing) = await _limits.AcquireAsync(route, cancellationToken);
+        try
+        {
+            await bucket.Gate.WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            if (probing)
+            {
+                _limits.EndProbe(route);
+            }
+
+            throw;
+        }
+
+        var maybeDelivered = false;
+        var attempts = 0;
+        var reason = "no time left";
+        // Every attempt is cut off at the deadline: an answer after it could not help.
+        using var deadline = new CancellationTokenSource(Max(respondBy - _time.GetUtcNow(), TimeSpan.Zero), _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            while (true)
+            {
+                var wait = bucket.DelayBeforeNext(_time.GetUtcNow());
+                if (!Fits(wait, respondBy))
+                {
+                    return GiveUp(route, maybeDelivered, attempts, reason + ", then a rate-limit wait");
+                }
+
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, _time, cancellationToken);
+                }
+
+                Attempt attempt;
+                attempts++;
+                try
+                {
+                    attempt = await SendOnceAsync(route, body, linked.Token);
+                }
+                catch (Exception exception) when (IsTransient(exception, cancellationToken))
+                {
+                    maybeDelivered |= MayHaveReachedDiscord(exception);
+                    reason = exception.GetType().Name;
+                    if (!await CallbackBackoffAsync(route, reason, attempts, respondBy, cancellationToken))
+                    {
+                        return GiveUp(route, maybeDelivered, attempts, reason);
+                    }
+
+                    continue;
+                }
+
+                _limits.Learn(route, bucket, attempt.Headers);
+                if (probing)
+                {
+                    probing = false;
+                    _limits.EndProbe(route);
+                }
+
+                _invalid.Observe(route, attempt.Status, attempt.Headers.Scope);
+                if ((int)attempt.Status is >= 200 and < 300)
+                {
+                    return InteractionCallbackOutcome.Acknowledged;
+                }
+
+                if (attempt.Status == HttpStatusCode.TooManyRequests)
+                {
+                    HandleRateLimit(route, bucket, attempt);
+                    reason = "429";
+                    continue; // the bucket now says how long to wait; the loop checks it still fits
+                }
+
+                if ((int)attempt.Status >= 500)
+                {
+                    maybeDelivered = true; // a 5xx may come after Discord took it
+                    reason = ((int)attempt.Status).ToString(CultureInfo.InvariantCulture);
+                    if (!await CallbackBackoffAsync(route, reason, attempts, respondBy, cancellationToken))
+                    {
+                        return GiveUp(route, maybeDelivered, attempts, reason);
+                    }
+
+                    continue;
+                }
+
+                var error = DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
+                if (maybeDelivered && error.Code == DiscordErrorCodes.InteractionAlreadyAcknowledged)
+                {
+                    return InteractionCallbackOutcome.Acknowledged; // our earlier attempt got through
+                }
+
+                if (maybeDelivered && error.Code == DiscordErrorCodes.UnknownInteraction)
+                {
+                    return GiveUp(route, maybeDelivered, attempts, "10062 after an attempt that may have got through");
+                }
+
+                RestLog.Failed(_logger, route, (int)attempt.Status, error.Code, error.DiscordMessage);
+                throw error;
+            }
+        }
+        finally
+        {
+            bucket.Gate.Release();
+            if (probing)
+            {
+                _limits.EndProbe(route);
+            }
+        }
+    }
+
+    private bool Fits(TimeSpan wait, DateTimeOffset respondBy) => _time.GetUtcNow() + wait + CallbackTransitMargin < respondBy;
+
+    private async Task<bool> CallbackBackoffAsync(DiscordRoute route, string reason, int attempt, DateTimeOffset respondBy, CancellationToken cancellationToken)
+    {
+        var delay = CallbackRetryBaseDelay * Math.Pow(2, attempt - 1) * (1 + (Random.Shared.NextDouble() * 0.5));
+        if (attempt > MaxRetries || !Fits(delay, respondBy))
+        {
+            return false;
+        }
+
+        RestLog.Retrying(_logger, route, reason, attempt, MaxRetries, delay);
+        await Task.Delay(delay, _time, cancellationToken);
+        return true;
+    }
+
+    private InteractionCallbackOutcome GiveUp(DiscordRoute route, bool maybeDelivered, int attempts, string reason)
+    {
+        if (!maybeDelivered)
+        {
+            throw new DiscordRestException($"{route} was not delivered within the interaction's 3-second deadline ({attempts} attempt(s), {reason}).");
+        }
+
+        RestLog.CallbackDeadline(_logger, route, InteractionCallbackOutcome.MaybeAcknowledged, attempts, reason);
+        return InteractionCallbackOutcome.MaybeAcknowledged;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>False only for failures that happen before a request leaves: no connection, no name, no TLS.</summary>
+    private static bool MayHaveReachedDiscord(Exception exception) => exception is not HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+            or HttpRequestError.ProxyTunnelError or HttpRequestError.SecureConnectionError,
+    };
 
     private async Task<Attempt> SendOnceAsync(DiscordRoute route, RequestBody? body, CancellationToken cancellationToken)
     {

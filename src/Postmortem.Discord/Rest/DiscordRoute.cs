@@ -41,6 +41,15 @@ internal sealed record DiscordRoute
         Template.StartsWith("/interactions/", StringComparison.Ordinal)
         || Template.StartsWith("/webhooks/{application_id}/{interaction_token}", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Whether sending it again after an attempt that may have reached Discord cannot do the work twice: reads, edits,
+    /// deletes and puts converge; channel messages carry an enforced nonce; a DM channel and a thread from a message
+    /// exist once. Other creates (interaction followups, which take no nonce, and threads without a message) do not.
+    /// </summary>
+    public bool IsSafeToRepeat =>
+        Method != HttpMethod.Post
+        || Template is "/channels/{channel_id}/messages" or "/users/@me/channels" or "/channels/{channel_id}/messages/{message_id}/threads";
+
     public override string ToString() => RouteKey;
 
     /// <summary>Fills the template's placeholders in order with <paramref name="values"/> (escaped).</summary>

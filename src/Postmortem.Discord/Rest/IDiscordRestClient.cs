@@ -19,6 +19,12 @@ public interface IDiscordRestClient
     /// <summary>GET /applications/@me: the application (its id is what commands and follow-ups use).</summary>
     Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>GET /applications/{app}/commands: the global commands as registered.</summary>
+    Task<IReadOnlyList<ApplicationCommand>> GetGlobalCommandsAsync(Snowflake applicationId, CancellationToken cancellationToken = default);
+
+    /// <summary>GET /applications/{app}/guilds/{guild}/commands: the guild's commands as registered.</summary>
+    Task<IReadOnlyList<ApplicationCommand>> GetGuildCommandsAsync(Snowflake applicationId, Snowflake guildId, CancellationToken cancellationToken = default);
+
     /// <summary>PUT /applications/{app}/commands: replaces ALL global commands (created ones count toward 200/day).</summary>
     Task<IReadOnlyList<ApplicationCommand>> OverwriteGlobalCommandsAsync(
         Snowflake applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default);
@@ -27,9 +33,18 @@ public interface IDiscordRestClient
     Task<IReadOnlyList<ApplicationCommand>> OverwriteGuildCommandsAsync(
         Snowflake applicationId, Snowflake guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default);
 
-    /// <summary>POST /interactions/{id}/{token}/callback: the first response, due within 3 s.</summary>
+    /// <summary>POST /interactions/{id}/{token}/callback: the first response, due within 3 s of now.</summary>
     Task RespondToInteractionAsync(
         Snowflake interactionId, string interactionToken, InteractionResponse response, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// POST /interactions/{id}/{token}/callback, attempted only while an attempt can still arrive by
+    /// <paramref name="respondBy"/> (3 s after INTERACTION_CREATE). Never sends twice once Discord may have it without
+    /// treating Discord's 40060 "already acknowledged" as the success it then is. Throws only when Discord certainly did
+    /// not take the callback (it refused it, or no attempt could reach it in time).
+    /// </summary>
+    Task<InteractionCallbackOutcome> RespondToInteractionAsync(
+        Snowflake interactionId, string interactionToken, InteractionResponse response, DateTimeOffset respondBy, CancellationToken cancellationToken = default);
 
     /// <summary>PATCH /webhooks/{app}/{token}/messages/@original: fill in a deferred response or change the reply.</summary>
     Task<Message> EditOriginalResponseAsync(

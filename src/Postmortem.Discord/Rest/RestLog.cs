@@ -28,4 +28,10 @@ internal static partial class RestLog
 
     [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "{Count} invalid requests (401/403/429) in the last 10 minutes, past {Threshold}; Discord bans the IP at {Limit}. Last on {Route}; breaker open: {BreakerOpen}")]
     public static partial void InvalidRequests(ILogger logger, int count, int threshold, int limit, DiscordRoute route, bool breakerOpen);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Warning, Message = "{Route} failed ({Reason}) after it may have reached Discord; not repeated, as a repeat could do it twice")]
+    public static partial void NotRepeated(ILogger logger, DiscordRoute route, string reason);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "{Route}: {Outcome} after {Attempts} attempt(s) ({Reason}); the interaction's deadline leaves no time for more")]
+    public static partial void CallbackDeadline(ILogger logger, DiscordRoute route, InteractionCallbackOutcome outcome, int attempts, string reason);
 }

@@ -8,8 +8,10 @@ using Postmortem.DiscordBot.Interactions;
 namespace Postmortem.DiscordBot.Commands;
 
 /// <summary>
-/// Registers the slash commands when the gateway is first ready: one bulk overwrite, globally or per configured
-/// development guild. The definitions come from the handlers, so a new handler is registered by being added.
+/// Registers the slash commands when the gateway is first ready, globally or per configured development guild: it
+/// reads what is registered and overwrites only when that differs from the handlers' definitions, so restarts do
+/// not spend Discord's command-write rate limit. The work runs beside the gateway, never in its ordered event queue
+/// (a 429 wait there would hold up every event of that queue).
 /// </summary>
 public sealed partial class CommandRegistrar : IGatewayEventHandler
 {
@@ -37,18 +39,33 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
     /// <summary>What is registered: each root with its handlers' subcommands and groups.</summary>
     public IReadOnlyList<ApplicationCommand> Commands { get; }
 
-    public async ValueTask HandleAsync(GatewayEvent evt, CancellationToken cancellationToken)
+    /// <summary>The latest registration run (completed before the first READY).</summary>
+    public Task Registration { get; private set; } = Task.CompletedTask;
+
+    public ValueTask HandleAsync(GatewayEvent evt, CancellationToken cancellationToken)
     {
-        if (evt is not ReadyEvent { Ready: var ready } || Interlocked.Exchange(ref _registered, 1) == 1)
+        if (evt is ReadyEvent { Ready: var ready } && Interlocked.Exchange(ref _registered, 1) == 0)
         {
-            return;
+            // Not awaited: the dispatcher's token still cancels it when the bot stops.
+            Registration = Task.Run(() => RegisterAsync(ready, cancellationToken), CancellationToken.None);
         }
 
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task RegisterAsync(Ready ready, CancellationToken cancellationToken)
+    {
         try
         {
             var applicationId = ready.Application?.Id ?? (await _rest.GetCurrentApplicationAsync(cancellationToken)).Id;
             if (_options.CommandGuildIds.Count == 0)
             {
+                if (ApplicationCommandComparison.Matches(Commands, await _rest.GetGlobalCommandsAsync(applicationId, cancellationToken)))
+                {
+                    LogUpToDateGlobally(_logger, Commands.Count);
+                    return;
+                }
+
                 await _rest.OverwriteGlobalCommandsAsync(applicationId, Commands, cancellationToken);
                 LogRegisteredGlobally(_logger, Commands.Count);
                 return;
@@ -56,9 +73,20 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
 
             foreach (var guild in _options.CommandGuildIds)
             {
-                await _rest.OverwriteGuildCommandsAsync(applicationId, Snowflake.Parse(guild), Commands, cancellationToken);
+                var guildId = Snowflake.Parse(guild);
+                if (ApplicationCommandComparison.Matches(Commands, await _rest.GetGuildCommandsAsync(applicationId, guildId, cancellationToken)))
+                {
+                    LogUpToDateInGuild(_logger, Commands.Count, guild);
+                    continue;
+                }
+
+                await _rest.OverwriteGuildCommandsAsync(applicationId, guildId, Commands, cancellationToken);
                 LogRegisteredInGuild(_logger, Commands.Count, guild);
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Exchange(ref _registered, 0);
         }
         catch (DiscordRestException ex)
         {
@@ -104,6 +132,12 @@ public sealed partial class CommandRegistrar : IGatewayEventHandler
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} slash command(s) in guild {GuildId}")]
     private static partial void LogRegisteredInGuild(ILogger logger, int count, string guildId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The {Count} slash command(s) are registered globally already; nothing to write")]
+    private static partial void LogUpToDateGlobally(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The {Count} slash command(s) are registered in guild {GuildId} already; nothing to write")]
+    private static partial void LogUpToDateInGuild(ILogger logger, int count, string guildId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Registering the slash commands failed: {Reason}")]
     private static partial void LogRegistrationFailed(ILogger logger, string reason);

@@ -10,7 +10,10 @@ namespace Postmortem.DiscordBot.Interactions;
 /// within 3 s: reply directly when the work is a database operation, defer first when it calls Discord.
 /// Work queued with <see cref="AfterResponse(Func{CancellationToken, Task})"/> runs once the handler returned (and so has answered).
 /// </summary>
-public sealed class InteractionContext(Interaction interaction, IDiscordRestClient rest)
+/// <param name="interaction">The interaction as INTERACTION_CREATE delivered it.</param>
+/// <param name="rest">The REST client that answers it.</param>
+/// <param name="respondBy">When the first answer is due: 3 s after INTERACTION_CREATE arrived.</param>
+public sealed class InteractionContext(Interaction interaction, IDiscordRestClient rest, DateTimeOffset respondBy)
 {
     private readonly List<Func<CancellationToken, Task>> _afterResponse = [];
     private readonly HashSet<string> _afterResponseKeys = new(StringComparer.Ordinal);
@@ -42,10 +45,17 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
     public bool HasRole(string roleId) =>
         Interaction.Member?.Roles.Any(r => string.Equals(r.ToString(), roleId, StringComparison.Ordinal)) == true;
 
-    /// <summary>The callback type of the first answer, or null while there is none.</summary>
+    /// <summary>When the first answer must have reached Discord.</summary>
+    public DateTimeOffset RespondBy { get; } = respondBy;
+
+    /// <summary>The callback type of the first answer (once it was sent, even if unconfirmed), or null while there is none.</summary>
     public InteractionCallbackType? Response { get; private set; }
 
+    /// <summary>True once a first answer was sent or may have been: no second one may follow.</summary>
     public bool IsAcknowledged => Response is not null;
+
+    /// <summary>The first answer may have reached Discord but that is unconfirmed (its answer was lost near the deadline).</summary>
+    public bool IsAcknowledgementUncertain { get; private set; }
 
     /// <summary>Queues work for after the answer (dashboard edits, next prompts): it never delays the 3-second reply.</summary>
     public void AfterResponse(Func<CancellationToken, Task> work)
@@ -79,8 +89,24 @@ public sealed class InteractionContext(Interaction interaction, IDiscordRestClie
             throw new InvalidOperationException($"{Interaction} was already answered with {Response}.");
         }
 
-        await Rest.RespondAsync(Interaction, response, cancellationToken);
+        // Recorded before sending: whatever happens to the request, the error path must not send a second first
+        // answer (Discord would refuse it with 40060, or the user would see the error after the answer).
         Response = response.Type;
+        try
+        {
+            var outcome = await Rest.RespondToInteractionAsync(Interaction.Id, Interaction.Token, response, RespondBy, cancellationToken);
+            IsAcknowledgementUncertain = outcome == InteractionCallbackOutcome.MaybeAcknowledged;
+        }
+        catch (DiscordHttpException ex) when (ex.Code == DiscordErrorCodes.InteractionAlreadyAcknowledged)
+        {
+            throw; // answered already (by an earlier delivery of the same interaction): still no second answer
+        }
+        catch (DiscordRestException)
+        {
+            // The client throws only when Discord certainly did not take it (refused, or never reached in time).
+            Response = null;
+            throw;
+        }
     }
 
     public Task ReplyAsync(MessagePayload message, CancellationToken cancellationToken = default) =>

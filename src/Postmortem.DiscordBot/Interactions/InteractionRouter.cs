@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Postmortem.Core.Application;
+using Postmortem.Core.Text;
 using Postmortem.Discord.Gateway;
 using Postmortem.Discord.Models;
 using Postmortem.Discord.Rest;
@@ -20,6 +21,7 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
     public const string FailureMessage = "Something went wrong on the bot's side; the operator can find the details in its log.";
 
     private readonly IDiscordRestClient _rest;
+    private readonly TimeProvider _time;
     private readonly ILogger<InteractionRouter> _logger;
     private readonly Dictionary<(string Command, string Option), ISlashCommandHandler> _commands = [];
     private readonly Dictionary<string, IComponentHandler> _components = new(StringComparer.Ordinal);
@@ -32,9 +34,11 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
         IEnumerable<IComponentHandler> components,
         IEnumerable<IModalHandler> modals,
         ILogger<InteractionRouter> logger,
-        IEnumerable<IMessageCommandHandler>? messageCommands = null)
+        IEnumerable<IMessageCommandHandler>? messageCommands = null,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(commands);
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(components);
         ArgumentNullException.ThrowIfNull(modals);
         _rest = rest;
@@ -95,7 +99,8 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
     public async Task DispatchAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
-        var context = new InteractionContext(interaction, _rest);
+        // The gateway hands interactions over as they arrive, so now is when INTERACTION_CREATE came in.
+        var context = new InteractionContext(interaction, _rest, _time.GetUtcNow() + DiscordRestClient.InteractionDeadline);
         var started = Stopwatch.GetTimestamp();
         try
         {
@@ -198,13 +203,14 @@ public sealed partial class InteractionRouter : IGatewayEventHandler
         }
     }
 
-    private static string Describe(Interaction interaction) => interaction.Type switch
+    // Names and custom ids come from the client: escaped, so a forged one cannot start a log line of its own.
+    private static string Describe(Interaction interaction) => LogText.Escape(interaction.Type switch
     {
         InteractionType.ApplicationCommand when interaction.Data?.Type == ApplicationCommandType.Message => $"[{interaction.Data.Name}]",
         InteractionType.ApplicationCommand or InteractionType.ApplicationCommandAutocomplete =>
             $"/{interaction.Data?.Name} {interaction.Data?.GetSubcommandGroup()} {interaction.Data?.GetSubcommand()}".Replace("  ", " ", StringComparison.Ordinal).TrimEnd(),
         _ => interaction.Data?.CustomId ?? interaction.Type.ToString(),
-    };
+    });
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Interaction {InteractionId} {Route} handled in {ElapsedMs:0.0} ms")]
     private static partial void LogHandled(ILogger logger, Snowflake interactionId, string route, double elapsedMs);

@@ -57,7 +57,9 @@ public sealed class ActionsCommand(
             return ReminderInteractions.Reply("This button is not valid any more.");
         }
 
-        return InteractionResponse.UpdateMessage(await PageMessageAsync(interaction, list, page, cancellationToken));
+        // UPDATE_MESSAGE edits the clicked message, which already is ephemeral: Discord refuses EPHEMERAL (64) there.
+        var message = await PageMessageAsync(interaction, list, page, cancellationToken);
+        return InteractionResponse.UpdateMessage(message with { Flags = null });
     }
 
     private async Task<MessagePayload> PageMessageAsync(Interaction interaction, string list, int page, CancellationToken cancellationToken)

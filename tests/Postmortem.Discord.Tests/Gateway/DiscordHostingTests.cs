@@ -44,6 +44,24 @@ public sealed class DiscordHostingTests
         Assert.Contains("Discord:ShardIds lists shard 2", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("abc.SECRET\n")]
+    [InlineData("abc.SECRET ")]
+    [InlineData(" abc.SECRET")]
+    [InlineData("abc.SECRET\r\n")]
+    [InlineData("abc.\rSECRET")]
+    [InlineData("abc.\tSECRET")]
+    [InlineData("abc.\u0000SECRET")]
+    [InlineData("abc.\u00A0SECRET")]
+    public void Validate_TokenWithWhitespaceOrControlCharacters_IsRejectedWithoutEchoingIt(string token)
+    {
+        var result = new DiscordOptionsValidator().Validate(null, new DiscordOptions { Token = token });
+
+        Assert.True(result.Failed);
+        Assert.Equal(DiscordOptionsValidator.WhitespaceInToken, result.FailureMessage);
+        Assert.DoesNotContain("SECRET", result.FailureMessage, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_AToken_Succeeds() =>
         Assert.True(new DiscordOptionsValidator().Validate(null, new DiscordOptions { Token = "abc" }).Succeeded);
@@ -103,6 +121,7 @@ public sealed class DiscordHostingTests
         var stopped = new TaskCompletionSource();
         var lifetime = new Mock<IHostApplicationLifetime>();
         lifetime.Setup(l => l.StopApplication()).Callback(stopped.SetResult);
+        lifetime.Setup(l => l.ApplicationStarted).Returns(new CancellationToken(canceled: true)); // the host has started
         var logger = new RecordingLogger<DiscordGatewayService>();
         int? exitCode = null;
         var service = new DiscordGatewayService(client, lifetime.Object, logger, code => exitCode = code);

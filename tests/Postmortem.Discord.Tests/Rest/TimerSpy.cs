@@ -32,5 +32,17 @@ public sealed class TimerSpy : TimeProvider
 
     public bool HasPendingTimerReport => _timers.Reader.TryPeek(out _);
 
+    /// <summary>The due times of the timers created and not yet taken by <see cref="NextTimerAsync"/>.</summary>
+    public IReadOnlyList<TimeSpan> TakeReports()
+    {
+        var reports = new List<TimeSpan>();
+        while (_timers.Reader.TryRead(out var due))
+        {
+            reports.Add(due);
+        }
+
+        return reports;
+    }
+
     public void Advance(TimeSpan delta) => _clock.Advance(delta);
 }

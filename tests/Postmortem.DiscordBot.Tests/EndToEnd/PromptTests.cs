@@ -38,6 +38,39 @@ public sealed class PromptTests
     }
 
     [Fact]
+    public async Task Answer_OfOnlyInvisibleCharacters_IsRefusedEphemerally_AndNothingIsSaved()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        var thread = await bot.StartPostmortemAsync(bot.Alice);
+        var prompt = BotUnderTest.Prompts(thread)[0];
+        var shown = prompt.Content;
+
+        var click = await bot.Emulator.ClickButtonAsync(bot.Alice, prompt, BotUnderTest.CustomIdStartingWith(prompt, "answer:"));
+        await click.ResponseAsync();
+        var submit = await bot.Emulator.SubmitModalAsync(bot.Alice, click, new Dictionary<string, string> { ["text"] = "\u200B\uFEFF\u200B" });
+        var answer = await submit.ResponseAsync();
+
+        Assert.True(answer.IsEphemeral);
+        Assert.Contains("invisible characters", answer.Content ?? "", StringComparison.Ordinal);
+        Assert.Equal(shown, prompt.Content);
+        bot.AssertNoViolations();
+    }
+
+    [Fact]
+    public async Task Start_WithAnInvisibleTitle_IsRefused_AndNoThreadIsCreated()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+
+        var start = await bot.SlashAsync(bot.Alice, bot.Incidents, "start", new Dictionary<string, object?> { ["title"] = "\u200B\u2060" });
+        var reply = await start.ResponseAsync();
+        var shown = reply.IsDeferred ? (await start.WaitForOriginalAsync()).Content : reply.Content;
+
+        Assert.Contains("invisible characters", shown, StringComparison.Ordinal);
+        Assert.Empty(bot.Emulator.Threads);
+        bot.AssertNoViolations();
+    }
+
+    [Fact]
     public async Task ReplyToPrompt_AddsAParagraph_AndOnlyEditsThePreview()
     {
         await using var bot = await BotUnderTest.StartAsync();

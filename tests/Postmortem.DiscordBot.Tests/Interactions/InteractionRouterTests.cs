@@ -14,9 +14,9 @@ public sealed class InteractionRouterTests
 
     public InteractionRouterTests()
     {
-        _rest.Setup(r => r.RespondToInteractionAsync(It.IsAny<Snowflake>(), It.IsAny<string>(), It.IsAny<InteractionResponse>(), It.IsAny<CancellationToken>()))
-            .Callback<Snowflake, string, InteractionResponse, CancellationToken>((_, _, response, _) => _responses.Add(response))
-            .Returns(Task.CompletedTask);
+        _rest.Setup(r => r.RespondToInteractionAsync(It.IsAny<Snowflake>(), It.IsAny<string>(), It.IsAny<InteractionResponse>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback<Snowflake, string, InteractionResponse, DateTimeOffset, CancellationToken>((_, _, response, _, _) => _responses.Add(response))
+            .ReturnsAsync(InteractionCallbackOutcome.Acknowledged);
     }
 
     [Fact]
@@ -81,6 +81,20 @@ public sealed class InteractionRouterTests
     }
 
     [Fact]
+    public async Task ACustomIdWithLineBreaks_IsLoggedEscaped_SoItCannotForgeALogLine()
+    {
+        var logger = new LineLogger();
+        var router = new InteractionRouter(_rest.Object, [], [], [], logger);
+
+        await router.DispatchAsync(Component("nobody:1\r\n12:00:00 crit: Postmortem.Bot[0] forged"), CancellationToken.None);
+
+        var line = Assert.Single(logger.Lines);
+        Assert.DoesNotContain('\r', line);
+        Assert.DoesNotContain('\n', line);
+        Assert.Contains(@"nobody:1\r\n12:00:00 crit", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TwoHandlersForOnePrefix_AreRefusedAtStartup()
     {
         var error = Assert.Throws<InvalidOperationException>(() =>
@@ -109,5 +123,19 @@ public sealed class InteractionRouterTests
         public IReadOnlyCollection<string> Prefixes { get; } = [prefix];
 
         public Task HandleAsync(InteractionContext context, CustomId customId, CancellationToken cancellationToken) => handle(context, customId);
+    }
+
+    private sealed class LineLogger : Microsoft.Extensions.Logging.ILogger<InteractionRouter>
+    {
+        public List<string> Lines { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => logLevel >= Microsoft.Extensions.Logging.LogLevel.Information;
+
+        public void Log<TState>(
+            Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Lines.Add(formatter(state, exception));
     }
 }

@@ -46,6 +46,40 @@ public sealed class ReminderButtonsTests
         bot.AssertNoViolations();
     }
 
+    [Fact]
+    public async Task ActionsMine_NextAndPrevious_ReplaceTheEphemeralList()
+    {
+        await using var bot = await BotUnderTest.StartAsync();
+        await bot.StartPostmortemAsync(bot.Alice);
+        var service = bot.Services.GetRequiredService<PostmortemService>();
+        var id = new PostmortemId(1);
+        var alice = new UserRef(bot.Alice.Id.ToString(CultureInfo.InvariantCulture), "alice");
+        var bob = new UserRef(bot.Bob.Id.ToString(CultureInfo.InvariantCulture), "bob");
+        var lesson = (await service.ExecuteAsync(id, new AddLesson("Release communication was slow.", []), alice)).Result.CreatedId!.Value;
+        var action = (await service.ExecuteAsync(id, new AddCorrectiveAction(lesson, "Define a playbook."), alice)).Result.CreatedId!.Value;
+        var due = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7);
+        for (var i = 0; i < ActionsCommand.PageSize + 2; i++)
+        {
+            await service.ExecuteAsync(id, new AddActionItem(action, $"Survey playbook {i}", bob, due), alice);
+        }
+
+        var list = await bot.Emulator.RunSlashCommandAsync(bot.Bob, bot.Incidents, ActionsCommand.Name, ActionsCommand.Mine);
+        var first = await list.ResponseAsync();
+        var next = await bot.Emulator.ClickButtonAsync(bot.Bob, list.Original!, ReminderCustomIds.ForPage(ActionsCommand.Mine, 1));
+        var second = await next.ResponseAsync();
+        var shownAfterNext = next.Original!.Content;
+        var previous = await bot.Emulator.ClickButtonAsync(bot.Bob, next.Original!, ReminderCustomIds.ForPage(ActionsCommand.Mine, 0));
+        var third = await previous.ResponseAsync();
+
+        Assert.True(first.IsEphemeral);
+        Assert.Contains("page 2 of 2", second.Content, StringComparison.Ordinal);
+        Assert.Contains("page 2 of 2", shownAfterNext, StringComparison.Ordinal);
+        Assert.Same(list.Original, next.Original);
+        Assert.True(next.Original!.IsEphemeral);
+        Assert.Contains("page 1 of 2", third.Content, StringComparison.Ordinal);
+        bot.AssertNoViolations();
+    }
+
     private static int DashboardEdits(BotUnderTest bot, ulong messageId) =>
         bot.Emulator.Requests.Count(r => r.Method == "PATCH" && r.Path.EndsWith($"/messages/{messageId}", StringComparison.Ordinal));
 }

@@ -79,9 +79,9 @@ public sealed class DiscordWiringTests : IDisposable
         var action = (await service.ExecuteAsync(id, new Core.Actions.AddCorrectiveAction(lesson, "An action"), Felix)).Result.CreatedId!.Value;
         var item = (await service.ExecuteAsync(id, new Core.Actions.AddActionItem(action, "An item", Wesley, new DateOnly(2026, 5, 20)), Felix)).Result.CreatedId!.Value;
         InteractionResponse? answered = null;
-        _rest.Setup(r => r.RespondToInteractionAsync(It.IsAny<Snowflake>(), It.IsAny<string>(), It.IsAny<InteractionResponse>(), It.IsAny<CancellationToken>()))
-            .Callback<Snowflake, string, InteractionResponse, CancellationToken>((_, _, response, _) => answered = response)
-            .Returns(Task.CompletedTask);
+        _rest.Setup(r => r.RespondToInteractionAsync(It.IsAny<Snowflake>(), It.IsAny<string>(), It.IsAny<InteractionResponse>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback<Snowflake, string, InteractionResponse, DateTimeOffset, CancellationToken>((_, _, response, _, _) => answered = response)
+            .ReturnsAsync(InteractionCallbackOutcome.Acknowledged);
         var interaction = new Interaction
         {
             Id = new Snowflake(5),
@@ -91,7 +91,7 @@ public sealed class DiscordWiringTests : IDisposable
             Data = new InteractionData { CustomId = ReminderCustomIds.ForSnooze(id, item, 7), ComponentType = ComponentType.Button },
         };
         Assert.True(CustomId.TryParse(interaction.Data.CustomId, out var customId));
-        var context = new InteractionContext(interaction, _rest.Object);
+        var context = new InteractionContext(interaction, _rest.Object, DateTimeOffset.UtcNow.AddSeconds(3));
 
         await services.GetRequiredService<ReminderButtons>().HandleAsync(context, customId, CancellationToken.None);
 

@@ -11,11 +11,13 @@ internal sealed class InteractionEndpoints(EmulatorState state, RequestChecks ch
     // Webhook-only fields Discord refuses on interaction followups.
     private static readonly string[] _webhookOnlyFields = ["username", "avatar_url"];
 
+    public const string CallbackTemplate = "/interactions/{interaction_id}/{interaction_token}/callback";
+
     private const string Original = "@original";
 
     public void Map(RestRouter router)
     {
-        router.Map("POST", "/interactions/{interaction_id}/{interaction_token}/callback", CallbackAsync, RouteAuth.None);
+        router.Map("POST", CallbackTemplate, CallbackAsync, RouteAuth.None);
         router.Map("POST", "/webhooks/{application_id}/{interaction_token}", FollowupAsync, RouteAuth.None);
         foreach (var target in new[] { "/messages/@original", "/messages/{message_id}" })
         {
@@ -39,8 +41,12 @@ internal sealed class InteractionEndpoints(EmulatorState state, RequestChecks ch
 
         if (interaction.IsAcknowledged)
         {
-            return checks.Reject(context, RestResult.AlreadyAcknowledged(),
-                $"Interaction {interaction.Id} was already acknowledged: use a followup or edit @original.");
+            // Discord answers every second initial callback with 40060; it is only the bot's mistake when the bot
+            // had heard that the first one succeeded.
+            return interaction.AnswerLost
+                ? RestResult.AlreadyAcknowledged()
+                : checks.Reject(context, RestResult.AlreadyAcknowledged(),
+                    $"Interaction {interaction.Id} was already acknowledged: use a followup or edit @original.");
         }
 
         var now = state.Time.GetUtcNow();

@@ -6,6 +6,9 @@ namespace Postmortem.Discord.Emulator;
 /// <summary>Channel messages and pins (resources/message.mdx, resources/channel.mdx "Pin Message").</summary>
 internal sealed class MessageEndpoints(EmulatorState state, RequestChecks checks)
 {
+    /// <summary>How long Discord remembers an enforced nonce ("the past few minutes").</summary>
+    public static readonly TimeSpan NonceWindow = TimeSpan.FromMinutes(5);
+
     private const int MaxPins = 250;
 
     public void Map(RestRouter router)
@@ -96,10 +99,21 @@ internal sealed class MessageEndpoints(EmulatorState state, RequestChecks checks
             return invalid;
         }
 
-        var message = new EmulatedMessage(state.NextId(), channel, state.BotUser, state.Time.GetUtcNow())
+        // resources/message.mdx: with enforce_nonce, a nonce the same author used in the past few minutes returns
+        // that message and creates none, so a retry after a lost answer never posts twice.
+        var now = state.Time.GetUtcNow();
+        var nonce = body["enforce_nonce"].Bool() == true ? body["nonce"].Str() ?? body["nonce"].Int()?.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        if (nonce is not null && channel.Messages.LastOrDefault(m =>
+                m.EnforcedNonce == nonce && m.Author == state.BotUser && now - m.CreatedAt <= NonceWindow) is { } earlier)
+        {
+            return RestResult.Json(DiscordJson.Message(earlier, state.BaseUrl));
+        }
+
+        var message = new EmulatedMessage(state.NextId(), channel, state.BotUser, now)
         {
             ReplyTo = replyTo,
             Type = replyTo is null ? 0 : 19,
+            EnforcedNonce = nonce,
         };
         MessageComposer.Apply(message, body, context.Files, state, isEdit: false);
         if (MessageRules.IsEmpty(message.Content, message.Embeds, message.Components, message.Attachments.Count))
