@@ -9,8 +9,8 @@ namespace Postmortem.Bot.Hosting;
 public sealed record BotCommandLine(BotMode Mode, IReadOnlyList<string> HostArgs, string? Error = null, bool ShowUsage = false, string? Operand = null)
 {
     public const string Usage =
-        "Usage: Postmortem.Bot [discord | console [--user NAME] [--strict] | playground [--port N] [--fresh]] [--Section:Key=value ...]\n"
-        + "       Postmortem.Bot backup FILE | dump [FILE] | restore FILE [--Storage:DatabasePath=...]";
+        "Usage: Postmortem.Bot [discord | console [--user NAME] [--strict] | playground [--port N] [--fresh] "
+        + "| backup FILE | dump [FILE] | restore FILE] [--Section:Key=value ...]";
 
     /// <summary>Whether the mode is an operator command on the store rather than a front end.</summary>
     public bool IsStorageCommand => Mode is BotMode.Backup or BotMode.Dump or BotMode.Restore;
