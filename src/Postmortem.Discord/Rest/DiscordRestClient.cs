@@ -319,133 +319,101 @@ public sealed class DiscordRestClient : IDiscordRestClient
             throw new DiscordRestException($"{route} not sent: Discord rejected the bot token earlier (401).");
         }
 
-        if (string.IsNullOrEmpty(_options.Token))
-        {
-            throw new InvalidOperationException("The Discord bot token is not configured (Discord:Token).");
-        }
+        ThrowIfNoToken();
 
-        var (bucket, probing) = await _limits.AcquireAsync(route, cancellationToken);
-        try
+        using var turn = await BucketTurn.TakeAsync(_limits, route, cancellationToken);
+        var bucket = turn.Bucket;
+        var failures = 0;
+        var rateLimits = 0;
+        while (true)
         {
-            await bucket.Gate.WaitAsync(cancellationToken);
-        }
-        catch
-        {
-            if (probing)
+            var wait = bucket.DelayBeforeNext(_time.GetUtcNow());
+            if (wait > TimeSpan.Zero)
             {
-                _limits.EndProbe(route);
+                RestLog.WaitingForBucket(_logger, route, wait, bucket.Name);
+                await Task.Delay(wait, _time, cancellationToken);
             }
 
-            throw;
-        }
-
-        try
-        {
-            var failures = 0;
-            var rateLimits = 0;
-            while (true)
+            IDisposable? globalSlot = null;
+            if (!route.IsInteractionRoute)
             {
-                var wait = bucket.DelayBeforeNext(_time.GetUtcNow());
-                if (wait > TimeSpan.Zero)
-                {
-                    RestLog.WaitingForBucket(_logger, route, wait, bucket.Name);
-                    await Task.Delay(wait, _time, cancellationToken);
-                }
-
-                IDisposable? globalSlot = null;
-                if (!route.IsInteractionRoute)
-                {
-                    await _invalid.WaitAsync(route, cancellationToken);
-                    globalSlot = await _limits.Global.AcquireAsync(cancellationToken);
-                }
-
-                Attempt attempt;
-                try
-                {
-                    attempt = await SendOnceAsync(route, body, cancellationToken);
-                }
-                catch (Exception exception) when (IsTransient(exception, cancellationToken))
-                {
-                    globalSlot?.Dispose(); // not held through the backoff below
-                    if (!route.IsSafeToRepeat && MayHaveReachedDiscord(exception))
-                    {
-                        RestLog.NotRepeated(_logger, route, exception.GetType().Name);
-                        throw new DiscordRestException($"{route} may or may not have been done ({exception.GetType().Name}); it was not repeated.", exception);
-                    }
-
-                    if (++failures > MaxRetries)
-                    {
-                        throw new DiscordRestException($"{route} failed after {failures} attempts: {exception.GetType().Name}", exception);
-                    }
-
-                    await BackoffAsync(route, exception.GetType().Name, failures, cancellationToken);
-                    continue;
-                }
-                finally
-                {
-                    // The slot counts from the answer on: Discord counted the request somewhere before it.
-                    globalSlot?.Dispose();
-                }
-
-                _limits.Learn(route, bucket, attempt.Headers);
-                if (probing)
-                {
-                    probing = false;
-                    _limits.EndProbe(route);
-                }
-
-                _invalid.Observe(route, attempt.Status, attempt.Headers.Scope);
-                if (attempt.Status == HttpStatusCode.TooManyRequests)
-                {
-                    if (++rateLimits > MaxRateLimitRetries)
-                    {
-                        throw DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
-                    }
-
-                    HandleRateLimit(route, bucket, attempt);
-                    continue;
-                }
-
-                if ((int)attempt.Status >= 500)
-                {
-                    // A 5xx may come after Discord did the work: a create without a nonce is not sent again.
-                    if (++failures > MaxRetries || !route.IsSafeToRepeat)
-                    {
-                        if (!route.IsSafeToRepeat)
-                        {
-                            RestLog.NotRepeated(_logger, route, ((int)attempt.Status).ToString(CultureInfo.InvariantCulture));
-                        }
-
-                        throw DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
-                    }
-
-                    await BackoffAsync(route, ((int)attempt.Status).ToString(CultureInfo.InvariantCulture), failures, cancellationToken);
-                    continue;
-                }
-
-                if ((int)attempt.Status is >= 200 and < 300)
-                {
-                    return attempt.Body;
-                }
-
-                if (attempt.Status == HttpStatusCode.Unauthorized && !route.IsInteractionRoute)
-                {
-                    _tokenRejected = true;
-                    RestLog.TokenRejected(_logger, route);
-                }
-
-                var error = DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
-                RestLog.Failed(_logger, route, (int)attempt.Status, error.Code, error.DiscordMessage);
-                throw error;
+                await _invalid.WaitAsync(route, cancellationToken);
+                globalSlot = await _limits.Global.AcquireAsync(cancellationToken);
             }
-        }
-        finally
-        {
-            bucket.Gate.Release();
-            if (probing)
+
+            Attempt attempt;
+            try
             {
-                _limits.EndProbe(route);
+                attempt = await SendOnceAsync(route, body, cancellationToken);
             }
+            catch (Exception exception) when (IsTransient(exception, cancellationToken))
+            {
+                globalSlot?.Dispose(); // not held through the backoff below
+                if (!route.IsSafeToRepeat && MayHaveReachedDiscord(exception))
+                {
+                    RestLog.NotRepeated(_logger, route, exception.GetType().Name);
+                    throw new DiscordRestException($"{route} may or may not have been done ({exception.GetType().Name}); it was not repeated.", exception);
+                }
+
+                if (++failures > MaxRetries)
+                {
+                    throw new DiscordRestException($"{route} failed after {failures} attempts: {exception.GetType().Name}", exception);
+                }
+
+                await BackoffAsync(route, exception.GetType().Name, failures, cancellationToken);
+                continue;
+            }
+            finally
+            {
+                // The slot counts from the answer on: Discord counted the request somewhere before it.
+                globalSlot?.Dispose();
+            }
+
+            turn.Learn(attempt.Headers);
+
+            _invalid.Observe(route, attempt.Status, attempt.Headers.Scope);
+            if (attempt.Status == HttpStatusCode.TooManyRequests)
+            {
+                if (++rateLimits > MaxRateLimitRetries)
+                {
+                    throw DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
+                }
+
+                HandleRateLimit(route, bucket, attempt);
+                continue;
+            }
+
+            if ((int)attempt.Status >= 500)
+            {
+                // A 5xx may come after Discord did the work: a create without a nonce is not sent again.
+                if (++failures > MaxRetries || !route.IsSafeToRepeat)
+                {
+                    if (!route.IsSafeToRepeat)
+                    {
+                        RestLog.NotRepeated(_logger, route, ((int)attempt.Status).ToString(CultureInfo.InvariantCulture));
+                    }
+
+                    throw DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
+                }
+
+                await BackoffAsync(route, ((int)attempt.Status).ToString(CultureInfo.InvariantCulture), failures, cancellationToken);
+                continue;
+            }
+
+            if ((int)attempt.Status is >= 200 and < 300)
+            {
+                return attempt.Body;
+            }
+
+            if (attempt.Status == HttpStatusCode.Unauthorized && !route.IsInteractionRoute)
+            {
+                _tokenRejected = true;
+                RestLog.TokenRejected(_logger, route);
+            }
+
+            var error = DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
+            RestLog.Failed(_logger, route, (int)attempt.Status, error.Code, error.DiscordMessage);
+            throw error;
         }
     }
 
@@ -453,119 +421,95 @@ public sealed class DiscordRestClient : IDiscordRestClient
     // 40060 on a later one means it did. Within one interaction nothing queues ahead of it (its own bucket).
     private async Task<InteractionCallbackOutcome> ExecuteCallbackAsync(DiscordRoute route, RequestBody body, DateTimeOffset respondBy, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(_options.Token))
-        {
-            throw new InvalidOperationException("The Discord bot token is not configured (Discord:Token).");
-        }
+        ThrowIfNoToken();
 
-        var (bucket, probing) = await _limits.AcquireAsync(route, cancellationToken);
-        try
-        {
-            await bucket.Gate.WaitAsync(cancellationToken);
-        }
-        catch
-        {
-            if (probing)
-            {
-                _limits.EndProbe(route);
-            }
-
-            throw;
-        }
-
+        using var turn = await BucketTurn.TakeAsync(_limits, route, cancellationToken);
+        var bucket = turn.Bucket;
         var maybeDelivered = false;
         var attempts = 0;
         var reason = "no time left";
         // Every attempt is cut off at the deadline: an answer after it could not help.
         using var deadline = new CancellationTokenSource(Max(respondBy - _time.GetUtcNow(), TimeSpan.Zero), _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        try
+        while (true)
         {
-            while (true)
+            var wait = bucket.DelayBeforeNext(_time.GetUtcNow());
+            if (!Fits(wait, respondBy))
             {
-                var wait = bucket.DelayBeforeNext(_time.GetUtcNow());
-                if (!Fits(wait, respondBy))
-                {
-                    return GiveUp(route, maybeDelivered, attempts, reason + ", then a rate-limit wait");
-                }
-
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, _time, cancellationToken);
-                }
-
-                Attempt attempt;
-                attempts++;
-                try
-                {
-                    attempt = await SendOnceAsync(route, body, linked.Token);
-                }
-                catch (Exception exception) when (IsTransient(exception, cancellationToken))
-                {
-                    maybeDelivered |= MayHaveReachedDiscord(exception);
-                    reason = exception.GetType().Name;
-                    if (!await CallbackBackoffAsync(route, reason, attempts, respondBy, cancellationToken))
-                    {
-                        return GiveUp(route, maybeDelivered, attempts, reason);
-                    }
-
-                    continue;
-                }
-
-                _limits.Learn(route, bucket, attempt.Headers);
-                if (probing)
-                {
-                    probing = false;
-                    _limits.EndProbe(route);
-                }
-
-                _invalid.Observe(route, attempt.Status, attempt.Headers.Scope);
-                if ((int)attempt.Status is >= 200 and < 300)
-                {
-                    return InteractionCallbackOutcome.Acknowledged;
-                }
-
-                if (attempt.Status == HttpStatusCode.TooManyRequests)
-                {
-                    HandleRateLimit(route, bucket, attempt);
-                    reason = "429";
-                    continue; // the bucket now says how long to wait; the loop checks it still fits
-                }
-
-                if ((int)attempt.Status >= 500)
-                {
-                    maybeDelivered = true; // a 5xx may come after Discord took it
-                    reason = ((int)attempt.Status).ToString(CultureInfo.InvariantCulture);
-                    if (!await CallbackBackoffAsync(route, reason, attempts, respondBy, cancellationToken))
-                    {
-                        return GiveUp(route, maybeDelivered, attempts, reason);
-                    }
-
-                    continue;
-                }
-
-                var error = DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
-                if (maybeDelivered && error.Code == DiscordErrorCodes.InteractionAlreadyAcknowledged)
-                {
-                    return InteractionCallbackOutcome.Acknowledged; // our earlier attempt got through
-                }
-
-                if (maybeDelivered && error.Code == DiscordErrorCodes.UnknownInteraction)
-                {
-                    return GiveUp(route, maybeDelivered, attempts, "10062 after an attempt that may have got through");
-                }
-
-                RestLog.Failed(_logger, route, (int)attempt.Status, error.Code, error.DiscordMessage);
-                throw error;
+                return GiveUp(route, maybeDelivered, attempts, reason + ", then a rate-limit wait");
             }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, cancellationToken);
+            }
+
+            Attempt attempt;
+            attempts++;
+            try
+            {
+                attempt = await SendOnceAsync(route, body, linked.Token);
+            }
+            catch (Exception exception) when (IsTransient(exception, cancellationToken))
+            {
+                maybeDelivered |= MayHaveReachedDiscord(exception);
+                reason = exception.GetType().Name;
+                if (!await CallbackBackoffAsync(route, reason, attempts, respondBy, cancellationToken))
+                {
+                    return GiveUp(route, maybeDelivered, attempts, reason);
+                }
+
+                continue;
+            }
+
+            turn.Learn(attempt.Headers);
+
+            _invalid.Observe(route, attempt.Status, attempt.Headers.Scope);
+            if ((int)attempt.Status is >= 200 and < 300)
+            {
+                return InteractionCallbackOutcome.Acknowledged;
+            }
+
+            if (attempt.Status == HttpStatusCode.TooManyRequests)
+            {
+                HandleRateLimit(route, bucket, attempt);
+                reason = "429";
+                continue; // the bucket now says how long to wait; the loop checks it still fits
+            }
+
+            if ((int)attempt.Status >= 500)
+            {
+                maybeDelivered = true; // a 5xx may come after Discord took it
+                reason = ((int)attempt.Status).ToString(CultureInfo.InvariantCulture);
+                if (!await CallbackBackoffAsync(route, reason, attempts, respondBy, cancellationToken))
+                {
+                    return GiveUp(route, maybeDelivered, attempts, reason);
+                }
+
+                continue;
+            }
+
+            var error = DiscordErrorParser.ToException(attempt.Status, attempt.Body, route);
+            if (maybeDelivered && error.Code == DiscordErrorCodes.InteractionAlreadyAcknowledged)
+            {
+                return InteractionCallbackOutcome.Acknowledged; // our earlier attempt got through
+            }
+
+            if (maybeDelivered && error.Code == DiscordErrorCodes.UnknownInteraction)
+            {
+                return GiveUp(route, maybeDelivered, attempts, "10062 after an attempt that may have got through");
+            }
+
+            RestLog.Failed(_logger, route, (int)attempt.Status, error.Code, error.DiscordMessage);
+            throw error;
         }
-        finally
+    }
+
+    private void ThrowIfNoToken()
+    {
+        if (string.IsNullOrEmpty(_options.Token))
         {
-            bucket.Gate.Release();
-            if (probing)
-            {
-                _limits.EndProbe(route);
-            }
+            throw new InvalidOperationException("The Discord bot token is not configured (Discord:Token).");
         }
     }
 
