@@ -64,6 +64,7 @@ public static class DiscordFrontEndServiceCollectionExtensions
         services.AddComponentHandler<FinalizeCommand>();
         services.AddSlashCommand<ReopenCommand>();
         services.AddSlashCommand<ConfigCommand>();
+        services.AddHostedService<TimeZoneWarmup>();
         services.AddSlashCommand<ReferenceCommand>();
         services.AddComponentHandler<PromptButtons>();
         services.AddComponentHandler<PicturesButton>();
